@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// `npm run build`:
+//  1. dist/*.js — ES modules for bundler users: one entry per element (registering), the classes
+//     (`index.js`, registers nothing), the backend API (`backend.js`) and core (`core.js`);
+//     lit, @lit/*, zod and Stripe.js stay external (the app's bundler dedupes them).
+//  2. dist/pay-invoices.js — one self-contained, minified script-tag bundle that registers all
+//     elements. Stripe.js is loaded from Stripe's URL only when the Stripe collector is used.
+import { build } from 'vite';
+import { rmSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const r = (p) => resolve(root, p);
+rmSync(r('dist'), { recursive: true, force: true });
+
+const moduleEntries = {
+  index: r('src/index.ts'),
+  backend: r('src/backend/index.ts'),
+  core: r('src/core/index.ts'),
+};
+for (const tag of ['invoice-list', 'pay-invoices', 'payment-method-modal', 'payment-walkthrough']) {
+  const file = r(`src/define/${tag}.ts`);
+  if (existsSync(file)) moduleEntries[`define/${tag}`] = file;
+}
+
+const external = (id) => /^(lit|@lit\/|@lit-labs\/|zod|@stripe\/stripe-js)(\/|$)/.test(id);
+
+const common = {
+  configFile: false,
+  root,
+  publicDir: false,
+  logLevel: 'warn',
+  esbuild: { legalComments: 'none' },
+};
+
+await build({
+  ...common,
+  build: {
+    outDir: r('dist'),
+    emptyOutDir: false,
+    copyPublicDir: false,
+    minify: true,
+    sourcemap: true,
+    target: 'es2022',
+    lib: { entry: moduleEntries, formats: ['es'] },
+    rollupOptions: { external, output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' } },
+  },
+});
+
+await build({
+  ...common,
+  build: {
+    outDir: r('dist'),
+    emptyOutDir: false,
+    copyPublicDir: false,
+    minify: true,
+    sourcemap: true,
+    target: 'es2022',
+    lib: { entry: { 'pay-invoices': r('src/pay-invoices.ts') }, formats: ['es'] },
+    rollupOptions: { output: { entryFileNames: '[name].js', inlineDynamicImports: true } },
+  },
+});
+console.log('built dist/');

@@ -1,0 +1,109 @@
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import type { PayInvoicesBackend } from '../backend/types.js';
+import { RestBackend } from '../backend/rest-backend.js';
+import { isBackendError } from '../backend/errors.js';
+import type { PaymentCollector } from '../collectors/types.js';
+import { translate, isRtl } from '../i18n/index.js';
+import { backendContext, collectorContext } from './context.js';
+
+/**
+ * What every pay-invoices element shares: where its backend comes from (the `backend` property,
+ * else a `backendContext` provider above it, else a `RestBackend` on `api-base`), its locale and
+ * direction, theme attribute and translated messages.
+ */
+export class PayInvoicesBase extends LitElement {
+  private _restCache?: { base: string; backend: RestBackend };
+  private _ctxBackend?: PayInvoicesBackend;
+  private _ctxCollector?: PaymentCollector;
+
+  /** Base URL of the REST backend (used when no `backend` object is given). */
+  @property({ attribute: 'api-base' }) apiBase = '';
+
+  /** A backend object; takes precedence over context and `api-base`. */
+  @property({ attribute: false }) backend?: PayInvoicesBackend;
+
+  /** A payment collector; takes precedence over context. */
+  @property({ attribute: false }) collector?: PaymentCollector;
+
+  /** BCP 47 locale for messages, money and dates. Defaults to the document's `lang`, then the browser's. */
+  @property({ reflect: true }) locale = '';
+
+  /** `light` or `dark` to force a theme; empty follows `prefers-color-scheme`. */
+  @property({ reflect: true }) theme: '' | 'light' | 'dark' = '';
+
+  /** Bumped when a context value arrives so dependants re-run. */
+  @state() protected contextVersion = 0;
+
+  constructor() {
+    super();
+    new ContextConsumer(this, {
+      context: backendContext,
+      subscribe: true,
+      callback: (value) => {
+        this._ctxBackend = value;
+        this.contextVersion++;
+      },
+    });
+    new ContextConsumer(this, {
+      context: collectorContext,
+      subscribe: true,
+      callback: (value) => {
+        this._ctxCollector = value;
+        this.contextVersion++;
+      },
+    });
+  }
+
+  /** The backend in force, or undefined when none is configured yet. */
+  protected get resolvedBackend(): PayInvoicesBackend | undefined {
+    if (this.backend) return this.backend;
+    if (this._ctxBackend) return this._ctxBackend;
+    if (this.apiBase) {
+      if (this._restCache?.base !== this.apiBase) {
+        this._restCache = { base: this.apiBase, backend: new RestBackend({ baseUrl: this.apiBase }) };
+      }
+      return this._restCache.backend;
+    }
+    return undefined;
+  }
+
+  protected get resolvedCollector(): PaymentCollector | undefined {
+    return this.collector ?? this._ctxCollector;
+  }
+
+  /** The locale in force. */
+  protected get lang_(): string {
+    return this.locale || document.documentElement.lang || navigator.language || 'en';
+  }
+
+  protected t(key: string, params?: Readonly<Record<string, string | number>>): string {
+    return translate(this.lang_, key, params);
+  }
+
+  /** A sentence for a failed backend call that never contains a raw response body. */
+  protected errorMessage(error: unknown): string {
+    if (isBackendError(error)) {
+      switch (error.kind) {
+        case 'unauthorized': return this.t('common.error.unauthorized');
+        case 'forbidden': return this.t('common.error.forbidden');
+        case 'network': return this.t('common.error.network');
+        case 'timeout': return this.t('common.error.timeout');
+        case 'unavailable':
+        case 'rate_limited': return this.t('common.error.unavailable');
+        case 'malformed_response': return this.t('common.error.malformed');
+        case 'not_found': return this.t('common.error.not_found');
+        default: return error.message || this.t('common.error.generic');
+      }
+    }
+    return this.t('common.error.generic');
+  }
+
+  override updated(changed: Map<PropertyKey, unknown>): void {
+    super.updated(changed);
+    const dir = isRtl(this.lang_) ? 'rtl' : '';
+    if (dir) this.setAttribute('dir', dir);
+    else if (this.getAttribute('dir') === 'rtl' && !isRtl(this.lang_)) this.removeAttribute('dir');
+  }
+}
