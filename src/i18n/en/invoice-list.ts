@@ -36,13 +36,14 @@ export const invoiceList = {
   'invoiceList.col.balance': 'Balance',
   'invoiceList.col.pending': 'Pending',
   'invoiceList.col.actions': 'Actions',
-  'invoiceList.sort.hint': ', sort',
   'invoiceList.pastDue': 'Past due',
   'invoiceList.po': 'PO {po}',
   'invoiceList.payNow': 'Pay Now',
-  'invoiceList.payNow.hidden': ' invoice {number}',
+  /** Accessible name; must start with the visible 'invoiceList.payNow' text. */
+  'invoiceList.payNow.label': 'Pay Now invoice {number}',
   'invoiceList.details': 'Details',
-  'invoiceList.details.hidden': ' for invoice {number}',
+  /** Accessible name; must start with the visible 'invoiceList.details' text. */
+  'invoiceList.details.label': 'Details for invoice {number}',
   'invoiceList.flag.prefix': 'Cannot be paid online',
   'invoiceList.flag.negativeBalance': 'negative balance',
   'invoiceList.flag.duplicateId': 'duplicate invoice id',

@@ -1,0 +1,2 @@
+import { setupDemo } from './setup.js';
+void setupDemo('contact');

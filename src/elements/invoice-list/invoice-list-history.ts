@@ -1,0 +1,162 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PayInvoicesBase } from '../base.js';
+import { MalformedResponseError } from '../../backend/errors.js';
+import type { PayInvoicesBackend } from '../../backend/types.js';
+import { PaymentList, type Payment } from '../../core/schemas.js';
+import { registerMessages } from '../../i18n/index.js';
+import { invoiceList as messages } from '../../i18n/en/invoice-list.js';
+import { formatDate, methodText, moneyText } from './format.js';
+import { historyStyles } from './invoice-list.styles.js';
+
+registerMessages('en', messages);
+
+type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+
+/**
+ * An account's payment history: each payment with its cash receipt number, date, amount, method,
+ * the invoices it paid and its status (cash receipt: pending import, imported, posted, reversed;
+ * payment: processing, failed…). Rendered by `<invoice-list>`; usable on its own.
+ *
+ * @summary Payment history (cash receipts) of one account.
+ *
+ * @csspart table - The payments table.
+ */
+export class InvoiceListHistory extends PayInvoicesBase {
+  static override styles = historyStyles;
+
+  private _abort?: AbortController;
+  private _loadedKey = '';
+  private _loadedBackend?: PayInvoicesBackend;
+  private _reloadToken = 0;
+
+  @state() private _state: LoadState = 'idle';
+  @state() private _payments: Payment[] = [];
+  @state() private _error: unknown = null;
+
+  /** The account whose payments are shown. */
+  @property() account = '';
+
+  /** Invoice numbers by invoice id, used to name the invoices a payment paid (ids are shown otherwise). */
+  @property({ attribute: false }) invoiceNumbers: ReadonlyMap<string, string> = new Map();
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._abort?.abort();
+    this._loadedKey = '';
+    this._loadedBackend = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this._loadedKey) this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const backend = this.resolvedBackend;
+    if (!backend || !this.account) return;
+    const key = `${this.account}|${this._reloadToken}`;
+    if (key !== this._loadedKey || backend !== this._loadedBackend) {
+      this._loadedKey = key;
+      this._loadedBackend = backend;
+      void this._load();
+    }
+  }
+
+  private async _load(): Promise<void> {
+    const backend = this.resolvedBackend;
+    if (!backend) return;
+    this._abort?.abort();
+    const ctrl = new AbortController();
+    this._abort = ctrl;
+    this._state = 'loading';
+    this._error = null;
+    try {
+      const items = await backend.listPayments(this.account, ctrl.signal);
+      if (ctrl.signal.aborted) return;
+      const parsed = PaymentList.safeParse({ items });
+      if (!parsed.success) throw new MalformedResponseError('Payment history did not match the contract.');
+      this._payments = parsed.data.items;
+      this._state = 'ready';
+    } catch (e) {
+      if (ctrl.signal.aborted) return;
+      this._error = e;
+      this._state = 'error';
+    }
+  }
+
+  /** Loads the payment history again. */
+  reload(): void {
+    this._reloadToken++;
+    this.requestUpdate();
+  }
+
+  private _statusText(p: Payment): string {
+    const parts: string[] = [];
+    if (p.cashReceipt) parts.push(this.t(`invoiceList.history.receipt.${p.cashReceipt.status}`));
+    if (p.status !== 'succeeded' || !p.cashReceipt) parts.push(this.t(`invoiceList.history.payment.${p.status}`));
+    return parts.join(' · ');
+  }
+
+  private _invoicesText(p: Payment): string {
+    return p.allocations.map((a) => this.invoiceNumbers.get(a.invoiceId) ?? a.invoiceId).join(', ');
+  }
+
+  private _renderRow(p: Payment) {
+    const receipt = p.cashReceipt;
+    const failed = p.status === 'failed' || p.status === 'canceled' || receipt?.status === 'reversed';
+    return html`<tr>
+      <th scope="row">${receipt ? receipt.number : html`<span class="muted">${this.t('invoiceList.history.noReceipt')}</span>`}</th>
+      <td>${formatDate(receipt ? receipt.date : p.createdAt, this.lang_)}</td>
+      <td class="num">${moneyText(p.total, p.currency, this.lang_, (k, v) => this.t(k, v))}</td>
+      <td>${methodText(p.methodSummary, (k, v) => this.t(k, v))}</td>
+      <td>${this._invoicesText(p)}</td>
+      <td class=${failed ? 'status bad' : 'status'}>${this._statusText(p)}</td>
+    </tr>`;
+  }
+
+  override render() {
+    const busy = this._state === 'loading' || this._state === 'idle';
+    return html`
+      <div class="history" aria-busy=${busy ? 'true' : 'false'}>
+        <p class="state" role="status">
+          ${busy ? html`<span class="spinner" aria-hidden="true"></span> ${this.t('invoiceList.history.loading')}` : nothing}
+          ${this._state === 'ready' && this._payments.length === 0 ? this.t('invoiceList.history.empty') : nothing}
+        </p>
+        ${this._state === 'error'
+          ? html`<div class="alert error" role="alert">
+              <p>${this.errorMessage(this._error)}</p>
+              <button type="button" @click=${() => this.reload()}>${this.t('common.retry')}</button>
+            </div>`
+          : nothing}
+        ${this._state === 'ready' && this._payments.length > 0
+          ? html`<div class="table-wrap">
+              <table part="table">
+                <caption class="visually-hidden">${this.t('invoiceList.history.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">${this.t('invoiceList.history.col.receipt')}</th>
+                    <th scope="col">${this.t('invoiceList.history.col.date')}</th>
+                    <th scope="col" class="num">${this.t('invoiceList.history.col.amount')}</th>
+                    <th scope="col">${this.t('invoiceList.history.col.method')}</th>
+                    <th scope="col">${this.t('invoiceList.history.col.invoices')}</th>
+                    <th scope="col">${this.t('invoiceList.history.col.status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${this._payments.map((p) => this._renderRow(p))}
+                </tbody>
+              </table>
+            </div>`
+          : nothing}
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'invoice-list-history': InvoiceListHistory;
+  }
+}

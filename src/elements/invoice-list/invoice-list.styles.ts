@@ -1,0 +1,207 @@
+import { css } from 'lit';
+import { controls, tokens } from '../../styles/tokens.js';
+
+const tables = css`
+  .table-wrap {
+    overflow-x: auto;
+    max-width: 100%;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+    font-variant-numeric: tabular-nums;
+  }
+  th,
+  td {
+    text-align: start;
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    border-bottom: 1px solid var(--_border);
+    vertical-align: top;
+  }
+  tbody tr {
+    height: var(--_row-height);
+  }
+  thead th {
+    font-weight: 600;
+    white-space: nowrap;
+    background: var(--_surface);
+  }
+  tbody th {
+    font-weight: 600;
+  }
+  .num {
+    text-align: end;
+    white-space: nowrap;
+  }
+  .status.bad {
+    color: var(--_danger);
+  }
+`;
+
+export const historyStyles = [tokens, controls, tables];
+
+export const invoiceListStyles = [
+  tokens,
+  controls,
+  tables,
+  css`
+    [hidden] {
+      display: none !important;
+    }
+    h2,
+    h3 {
+      margin: 0 0 var(--_space);
+      font-size: 1.25em;
+    }
+    h2:focus {
+      outline: none;
+    }
+    h2:focus-visible {
+      box-shadow: var(--_focus-ring);
+    }
+    .bar {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space) calc(var(--_space) * 2);
+      align-items: end;
+      margin-block: var(--_space);
+    }
+    .field {
+      display: flex;
+      flex-direction: column;
+      gap: 0.25rem;
+    }
+    .field label {
+      font-weight: 600;
+    }
+    .grow {
+      flex: 1 1 14rem;
+    }
+    .account-search {
+      margin-block-end: calc(var(--_space) * 2);
+    }
+    .account-results {
+      list-style: none;
+      padding: 0;
+      margin: var(--_space) 0 0;
+      display: flex;
+      flex-direction: column;
+      gap: 0.25rem;
+      max-width: 32rem;
+    }
+    .account-results button {
+      width: 100%;
+      text-align: start;
+    }
+    .state {
+      margin: var(--_space) 0;
+      min-height: 1.45em;
+    }
+    .sort {
+      font: inherit;
+      font-weight: 600;
+      background: none;
+      border: none;
+      padding: 0;
+      min-height: 0;
+      color: inherit;
+      display: inline-flex;
+      gap: 0.25rem;
+      align-items: center;
+      text-align: inherit;
+    }
+    .sort-icon {
+      color: var(--_muted);
+      font-size: 0.8em;
+    }
+    th.num .sort {
+      flex-direction: row-reverse;
+    }
+    .badge {
+      display: inline-block;
+      margin-inline-start: 0.25rem;
+      padding: 0 0.375rem;
+      border-radius: var(--_radius);
+      border: 1px solid var(--_danger);
+      color: var(--_danger);
+      font-size: 0.8125em;
+      font-weight: 600;
+      white-space: nowrap;
+    }
+    .sub {
+      display: block;
+      font-weight: 400;
+      font-size: 0.875em;
+      color: var(--_muted);
+      max-width: 20rem;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+    .actions {
+      white-space: nowrap;
+    }
+    .actions button + button {
+      margin-inline-start: 0.25rem;
+    }
+    .flag {
+      display: block;
+      color: var(--_danger);
+      font-size: 0.875em;
+      white-space: normal;
+      margin-block-start: 0.25rem;
+    }
+    .pager {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_space);
+      align-items: center;
+      justify-content: flex-end;
+      margin-block: var(--_space);
+    }
+    .pager .page {
+      margin-inline: var(--_space);
+    }
+    .busy {
+      opacity: 0.6;
+    }
+    dialog {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      background: var(--_bg);
+      color: var(--_text);
+      padding: calc(var(--_space) * 2);
+      width: min(44rem, calc(100vw - 2rem));
+      max-height: calc(100vh - 2rem);
+    }
+    dialog::backdrop {
+      background: rgb(0 0 0 / 0.45);
+    }
+    .dialog-head {
+      display: flex;
+      justify-content: space-between;
+      align-items: start;
+      gap: var(--_space);
+    }
+    dl {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 0.25rem calc(var(--_space) * 2);
+      margin: var(--_space) 0;
+    }
+    dt {
+      font-weight: 600;
+    }
+    dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .history-head {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: space-between;
+      align-items: center;
+      gap: var(--_space);
+    }
+  `,
+];
