@@ -39,7 +39,8 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
   rootDir: '.',
-  concurrency: 2,
+  // One page at a time: a second (hidden) headless page stalls sendKeys and animation frames.
+  concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 10 * 60 * 1000,
   browserStartTimeout: 120000,

@@ -1,7 +1,17 @@
 import { common } from './common.js';
+import { invoiceList } from './invoice-list.js';
+import { payInvoices } from './pay-invoices.js';
+import { paymentMethodModal } from './payment-method-modal.js';
+import { paymentWalkthrough } from './payment-walkthrough.js';
+import { sandbox } from './sandbox.js';
 import type { Catalog } from '../index.js';
 
 /** English, the reference catalog. Each element's messages live in their own file. */
 export const en: Catalog = {
   ...common,
+  ...invoiceList,
+  ...payInvoices,
+  ...paymentMethodModal,
+  ...paymentWalkthrough,
+  ...sandbox,
 };

@@ -1,0 +1,32 @@
+/** Messages of `<payment-method-modal>`. */
+export const paymentMethodModal = {
+  'paymentMethodModal.title.card': 'Enter Card Info',
+  'paymentMethodModal.title.ach': 'Enter Bank Info',
+  'paymentMethodModal.submit.card': 'Use this card',
+  'paymentMethodModal.submit.ach': 'Use this bank account',
+  'paymentMethodModal.cancel': 'Cancel',
+  'paymentMethodModal.close': 'Close',
+  'paymentMethodModal.loading': 'Loading the payment form…',
+  'paymentMethodModal.working': 'Checking the details…',
+  'paymentMethodModal.unavailable.card': 'Card entry is unavailable right now. {reason}',
+  'paymentMethodModal.unavailable.ach': 'Bank account entry is unavailable right now. {reason}',
+  'paymentMethodModal.unavailable.generic': 'The payment form could not be loaded. Close this window and try again.',
+  'paymentMethodModal.holderName': 'Name on account',
+  'paymentMethodModal.accountType': 'Account type',
+  'paymentMethodModal.accountType.checking': 'Checking',
+  'paymentMethodModal.accountType.savings': 'Savings',
+  'paymentMethodModal.mandate.heading': 'Authorization',
+  'paymentMethodModal.mandate.accept': 'I authorize this debit from my bank account as described above.',
+  'paymentMethodModal.mandate.default':
+    'I authorize {company} to electronically debit my bank account {account} for {amount} on {date}. ' +
+    'This authorization is for a one-time payment. I can revoke it by contacting {company} before the debit is processed.',
+  'paymentMethodModal.mandate.companyGeneric': 'the payee',
+  'paymentMethodModal.mandate.amountGeneric': 'the payment total',
+  'paymentMethodModal.mandate.accountGeneric': 'entered above',
+  'paymentMethodModal.mandate.accountEnding': 'ending {last4}',
+  'paymentMethodModal.save': 'Save for future payments',
+  'paymentMethodModal.error.holderName': 'Enter the name on the bank account.',
+  'paymentMethodModal.error.mandate': 'Check the box to authorize the debit. The payment cannot continue without it.',
+  'paymentMethodModal.error.generic': 'The details could not be checked. Try again.',
+  'paymentMethodModal.error.summary': 'Check the form: {messages}',
+} as const;
