@@ -1,0 +1,8 @@
+import { defineElement } from './define.js';
+import { PayInvoices } from '../elements/pay-invoices/pay-invoices.js';
+// The element renders <payment-method-modal> for "Enter Card Info" / "Enter Bank Info".
+import './payment-method-modal.js';
+
+defineElement('pay-invoices', PayInvoices);
+
+export { PayInvoices };
