@@ -43,7 +43,7 @@ await build({
     sourcemap: true,
     target: 'es2022',
     lib: { entry: moduleEntries, formats: ['es'] },
-    rollupOptions: { external, output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' } },
+    rollupOptions: { external, output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', minify: true } },
   },
 });
 
@@ -57,7 +57,7 @@ await build({
     sourcemap: true,
     target: 'es2022',
     lib: { entry: { 'pay-invoices': r('src/pay-invoices.ts') }, formats: ['es'] },
-    rollupOptions: { output: { entryFileNames: '[name].js', inlineDynamicImports: true } },
+    rollupOptions: { output: { entryFileNames: '[name].js', codeSplitting: false, minify: true } },
   },
 });
 console.log('built dist/');

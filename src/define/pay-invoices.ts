@@ -2,6 +2,8 @@ import { defineElement } from './define.js';
 import { PayInvoices } from '../elements/pay-invoices/pay-invoices.js';
 // The element renders <payment-method-modal> for "Enter Card Info" / "Enter Bank Info".
 import './payment-method-modal.js';
+// …and <payment-walkthrough> for the "i" button.
+import './payment-walkthrough.js';
 
 defineElement('pay-invoices', PayInvoices);
 

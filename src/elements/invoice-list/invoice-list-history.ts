@@ -18,6 +18,7 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error';
  * the invoices it paid and its status (cash receipt: pending import, imported, posted, reversed;
  * payment: processing, failed…). Rendered by `<invoice-list>`; usable on its own.
  *
+ * @tagname invoice-list-history
  * @summary Payment history (cash receipts) of one account.
  *
  * @csspart table - The payments table.

@@ -67,6 +67,7 @@ const SEARCH_DELAY_MS = 300;
  * the element continues in place into `<pay-invoices>` for that invoice, and comes back to the
  * (reloaded) list on that element's `pay-back`.
  *
+ * @tagname invoice-list
  * @summary Invoices of an account, with Pay Now, details and payment history.
  *
  * @fires {CustomEvent<PayNowDetail>} pay-now - Pay Now was pressed. Cancelable; when not canceled the element shows `<pay-invoices>` in place. Detail: `{accountId, invoiceId, invoiceNumber}`.

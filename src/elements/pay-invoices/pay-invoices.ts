@@ -43,6 +43,7 @@ import type {
 } from '../../core/schemas.js';
 // The modal class (not its registration: src/define/pay-invoices.ts registers both).
 import '../payment-method-modal/payment-method-modal.js';
+import '../payment-walkthrough/payment-walkthrough.js';
 import type { MethodCollectedDetail } from '../payment-method-modal/payment-method-modal.js';
 import { buildRows, creditUsable, type CreditState, type InvoiceRow, type RowState } from './rows.js';
 import { calendarDate, count, methodSummaryText, money, today } from './format.js';
@@ -125,6 +126,7 @@ interface RowText {
  * totals with surcharge, **Make Payment** exactly once (idempotency key kept in session storage
  * until the outcome is known), then the receipt.
  *
+ * @tagname pay-invoices
  * @summary Pay one or many open invoices by card or bank account (ACH).
  *
  * @fires pay-back - `{}` when "Back to invoices" is pressed (only with `show-back`).
@@ -940,8 +942,8 @@ export class PayInvoices extends PayInvoicesBase {
     this.dispatchEvent(new CustomEvent('pay-back', { detail: {}, bubbles: true, composed: true }));
   }
 
-  private onWalkthrough(): void {
-    this.dispatchEvent(
+  private onWalkthrough(e: Event): void {
+    const proceed = this.dispatchEvent(
       new CustomEvent<WalkthroughRequestDetail>('walkthrough-request', {
         detail: { steps: WALKTHROUGH_STEPS },
         bubbles: true,
@@ -949,6 +951,10 @@ export class PayInvoices extends PayInvoicesBase {
         cancelable: true,
       }),
     );
+    // A host that runs its own guide cancels the request; otherwise ours starts.
+    if (!proceed) return;
+    const guide = this.renderRoot.querySelector('payment-walkthrough');
+    void guide?.start(this.renderRoot as ShadowRoot, e.currentTarget as HTMLElement);
   }
 
   private onRetry(): void {
@@ -1887,7 +1893,10 @@ export class PayInvoices extends PayInvoicesBase {
         </div>
         ${this.renderBody()}
       </section>
-      <div class="visually-hidden" role="status">${this.announcement}</div>`;
+      <div class="visually-hidden" role="status">${this.announcement}</div>
+      ${this.settings?.walkthroughEnabled
+        ? html`<payment-walkthrough locale=${this.locale} theme=${this.theme}></payment-walkthrough>`
+        : nothing}`;
   }
 }
 

@@ -59,6 +59,7 @@ type AccountType = 'checking' | 'savings';
  *
  * With no `collector` (property or context), a `SandboxCollector` (TEST MODE) is used.
  *
+ * @tagname payment-method-modal
  * @summary Modal dialog to enter a card or bank account through a payment collector.
  *
  * @fires method-collected - `{token, summary, save, achAuthorization?, accountHolderName?}` after a

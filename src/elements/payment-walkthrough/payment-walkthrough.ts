@@ -95,6 +95,7 @@ function prefersReducedMotion(): boolean {
  *
  * Positions are set through CSSOM (`element.style`), which a strict `style-src` CSP allows.
  *
+ * @tagname payment-walkthrough
  * @summary Step-by-step guide that highlights and explains each part of the payment form.
  *
  * @fires walkthrough-step - `{index, id}` each time a step is shown (including the first).

@@ -1,0 +1,16 @@
+/**
+ * Everything for bundler users, registering nothing: the element classes, the backend API, the
+ * collectors, context and the message layer. Register elements with `pay-invoices/define/<tag>.js`
+ * (or the script-tag bundle `pay-invoices.js`, which registers all four).
+ */
+export { InvoiceList } from './elements/invoice-list/invoice-list.js';
+export { InvoiceListHistory } from './elements/invoice-list/invoice-list-history.js';
+export { PayInvoices } from './elements/pay-invoices/pay-invoices.js';
+export { PaymentMethodModal } from './elements/payment-method-modal/payment-method-modal.js';
+export { PaymentWalkthrough } from './elements/payment-walkthrough/payment-walkthrough.js';
+export { PayInvoicesBase } from './elements/base.js';
+export { backendContext, collectorContext } from './elements/context.js';
+export { defineElement } from './define/define.js';
+export * from './backend/index.js';
+export * from './collectors/index.js';
+export { registerMessages, translate } from './i18n/index.js';
