@@ -15,3 +15,18 @@ export {
   type BillingDetails,
   type CollectorChangeDetail,
 } from './sandbox-collector.js';
+export {
+  StripeCollector,
+  StripeFields,
+  createLightDomMount,
+  defineStripeElements,
+  stripeLocale,
+  summarizePaymentMethod,
+  type StripeCollectorOptions,
+  type MicrodepositInput,
+  type MicrodepositResult,
+  type LightDomMount,
+  type LoadStripeLike,
+  type StripeLike,
+} from './stripe-collector.js';
+export { chooseCollector, type ChooseCollectorOptions } from './choose.js';
