@@ -5,6 +5,8 @@ import type { PayInvoicesBackend } from '../backend/types.js';
 import { RestBackend } from '../backend/rest-backend.js';
 import { isBackendError } from '../backend/errors.js';
 import type { PaymentCollector } from '../collectors/types.js';
+import { StripeCollector } from '../collectors/stripe-collector.js';
+import { SandboxCollector } from '../collectors/sandbox-collector.js';
 import { translate, isRtl } from '../i18n/index.js';
 import { backendContext, collectorContext } from './context.js';
 
@@ -17,6 +19,8 @@ export class PayInvoicesBase extends LitElement {
   private _restCache?: { base: string; backend: RestBackend };
   private _ctxBackend?: PayInvoicesBackend;
   private _ctxCollector?: PaymentCollector;
+  private _stripeCache?: { key: string; collector: StripeCollector };
+  private _sandbox?: SandboxCollector;
 
   /** Base URL of the REST backend (used when no `backend` object is given). */
   @property({ attribute: 'api-base' }) apiBase = '';
@@ -24,8 +28,14 @@ export class PayInvoicesBase extends LitElement {
   /** A backend object; takes precedence over context and `api-base`. */
   @property({ attribute: false }) backend?: PayInvoicesBackend;
 
-  /** A payment collector; takes precedence over context. */
+  /** A payment collector; takes precedence over context and `stripe-key`. */
   @property({ attribute: false }) collector?: PaymentCollector;
+
+  /**
+   * Stripe publishable key (`pk_live_…` / `pk_test_…`). When set, card and bank entry go through
+   * Stripe Elements (Stripe.js loads only when entry opens); without it, the TEST MODE sandbox.
+   */
+  @property({ attribute: 'stripe-key' }) stripeKey = '';
 
   /** BCP 47 locale for messages, money and dates. Defaults to the document's `lang`, then the browser's. */
   @property({ reflect: true }) locale = '';
@@ -69,8 +79,19 @@ export class PayInvoicesBase extends LitElement {
     return undefined;
   }
 
-  protected get resolvedCollector(): PaymentCollector | undefined {
-    return this.collector ?? this._ctxCollector;
+  /**
+   * `.collector`, else context, else a StripeCollector for `stripe-key`, else the TEST MODE sandbox
+   * (never chosen when a Stripe key is configured).
+   */
+  protected get resolvedCollector(): PaymentCollector {
+    if (this.collector) return this.collector;
+    if (this._ctxCollector) return this._ctxCollector;
+    const key = this.stripeKey.trim();
+    if (!key) return (this._sandbox ??= new SandboxCollector());
+    if (this._stripeCache?.key !== key) {
+      this._stripeCache = { key, collector: new StripeCollector({ publishableKey: key }) };
+    }
+    return this._stripeCache.collector;
   }
 
   /** The locale in force. */
