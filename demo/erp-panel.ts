@@ -17,6 +17,8 @@ const STATUS: Record<string, string> = {
   open: 'Open',
 };
 
+const LOAD_ERROR = 'Could not load the ERP batches.';
+
 export class DemoErpPanel extends LitElement {
   static override styles = css`
     :host { display: block; border: 1px solid #c9ced6; border-radius: 8px; padding: 1rem 1.25rem; font-family: system-ui, sans-serif; }
@@ -26,6 +28,10 @@ export class DemoErpPanel extends LitElement {
     .actions { display: flex; gap: 0.5rem; flex-wrap: wrap; margin-top: 0.5rem; }
     button { font: inherit; padding: 0.3rem 0.8rem; }
     .status { min-height: 1.5em; }
+    .visually-hidden {
+      position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
+      overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+    }
   `;
 
   private readonly erp = new DemoErpClient('/api/v1');
@@ -33,17 +39,16 @@ export class DemoErpPanel extends LitElement {
   @state() private message = '';
   @state() private busy = false;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.refresh();
-  }
-
-  /** Reloads the batches (after a payment, for instance). */
+  /**
+   * Loads the batches. The page calls it once the demo backend runs (not on connect: before the
+   * service worker answers, the request would fail), and again after each payment.
+   */
   async refresh(): Promise<void> {
     try {
       this.batches = await this.erp.listBatches();
+      if (this.message === LOAD_ERROR) this.message = '';
     } catch {
-      this.message = 'Could not load the ERP batches.';
+      this.message = LOAD_ERROR;
     }
   }
 

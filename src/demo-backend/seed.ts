@@ -107,14 +107,14 @@ export const MICRODEPOSIT_CODE = 'SM11AA';
  * these placeholders before showing it, and sends the filled text back in `achAuthorization.text`:
  * - `{amount}`  the payment total, formatted (e.g. `$1,234.50`)
  * - `{date}`    the debit date, formatted (e.g. `March 4, 2026`)
- * - `{account}` the bank account's last four digits (e.g. `6789`)
+ * - `{account}` the bank account, by its last four digits as the widget words it (e.g. `ending 6789`)
  */
 export const ACH_MANDATE_PLACEHOLDERS = ['{amount}', '{date}', '{account}'] as const;
 
 export function achMandateText(company: string): string {
   return (
-    `By clicking Authorize, I authorize ${company} to electronically debit the bank account ` +
-    `indicated, ending in {account}, for the amount of {amount} on {date}. This is a one-time ` +
+    `By checking the authorization box, I authorize ${company} to electronically debit my bank ` +
+    `account {account} for the amount of {amount} on {date}. This is a one-time ` +
     `debit for the invoices shown. I understand that this authorization will remain in effect ` +
     `until the payment has been processed, and that I may revoke it by contacting ${company} at ` +
     `(555) 010-0199 or ar@northwind.example at least one business day before {date}. If the debit ` +

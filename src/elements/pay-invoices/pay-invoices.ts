@@ -551,7 +551,7 @@ export class PayInvoices extends PayInvoicesBase {
     const consent = this.achConsent;
     if (consent && consent.methodKey === method.key && consent.total === total) {
       const sentence = this.achSentence(total, method.last4);
-      const mandate = this.settings?.achMandateText ?? '';
+      const mandate = this.filledMandate(total, method.last4);
       return {
         text: (mandate ? `${sentence}\n\n${mandate}` : sentence).slice(0, 5000),
         acceptedAt: consent.acceptedAt,
@@ -560,6 +560,21 @@ export class PayInvoices extends PayInvoicesBase {
       };
     }
     return null;
+  }
+
+  /**
+   * The host's ACH mandate with its placeholders filled in as the modal fills them: `{amount}`,
+   * `{date}`, `{account}` ("ending 6789") and `{company}`. Shown and sent exactly as filled.
+   */
+  private filledMandate(total: number, last4: string): string {
+    const values: Record<string, string> = {
+      amount: money(total, this.derived.currency, this.lang_),
+      date: today(this.lang_),
+      account: this.t('paymentMethodModal.mandate.accountEnding', { last4 }),
+      company: this.t('paymentMethodModal.mandate.companyGeneric'),
+    };
+    const template = this.settings?.achMandateText ?? '';
+    return template.replace(/\{(company|amount|date|account)\}/g, (_whole, key: string) => values[key] ?? '');
   }
 
   private achSentence(total: number, last4: string): string {
@@ -1606,8 +1621,10 @@ export class PayInvoices extends PayInvoicesBase {
         ? html`<div class="ach-auth">
             <h4 id="mandate-heading">${this.t('payInvoices.method.achMandateHeading')}</h4>
             ${this.settings?.achMandateText
-              ? html`<div class="mandate" role="region" aria-labelledby="mandate-heading" tabindex="0">${this
-                  .settings.achMandateText}</div>`
+              ? html`<div class="mandate" role="region" aria-labelledby="mandate-heading" tabindex="0">${this.filledMandate(
+                  d.totals.total,
+                  method.last4,
+                )}</div>`
               : nothing}
             <label class="inline">
               <input type="checkbox" .checked=${consentChecked} ?disabled=${this.busy} @change=${this.onAchConsent} />
@@ -1877,7 +1894,7 @@ export class PayInvoices extends PayInvoicesBase {
             title=${this.t('payInvoices.walkthrough')}
             @click=${this.onWalkthrough}
           >
-            i
+            ${this.t('payInvoices.walkthrough.glyph')}
           </button>`
         : nothing;
     return html`<section class="pay" aria-labelledby="heading" aria-busy=${this.view === 'loading' ? 'true' : 'false'}>
