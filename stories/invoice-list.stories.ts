@@ -1,0 +1,189 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import '../src/define/invoice-list.js'; // registers every element it renders too
+import type { PayInvoicesBackend } from '../src/backend/types.js';
+import type { InvoiceList, InvoiceListMode } from '../src/elements/invoice-list/invoice-list.js';
+import type { PayInvoices } from '../src/elements/pay-invoices/pay-invoices.js';
+import { ACME_ID, INITECH_ID } from '../src/demo-backend/index.js';
+import { click, find, root, setup, waitFor } from './support/drive.js';
+import {
+  API_BASE,
+  contactRestBackend,
+  demoBackend,
+  featureOffBackend,
+  malformedBackend,
+  neverAnswersBackend,
+  noInvoicesBackend,
+  patientRestBackend,
+  payByBank,
+  payWithSavedCard,
+  serverErrorBackend,
+} from './support/handlers.js';
+import { openDetails, searchAccounts, showHistory, tableShown } from './support/invoice-list.js';
+import { formReady } from './support/pay-invoices.js';
+import { served, type CommonArgs } from './support/story.js';
+
+interface ListArgs extends CommonArgs {
+  /** The account shown (worker: preselected; contact: fixed). */
+  account: string;
+  /** `worker`, `contact`, or empty (from the backend's viewer). */
+  mode: InvoiceListMode;
+  /** Invoices per page. */
+  pageSize: number;
+}
+
+interface RenderOptions {
+  drive?: (el: InvoiceList) => Promise<void>;
+  backend?: () => PayInvoicesBackend;
+}
+
+/** `<invoice-list>` against the demo backend at `/api/v1` (as the worker Dana unless a backend says otherwise). */
+function renderList(args: ListArgs, options: RenderOptions = {}) {
+  return html`<invoice-list
+    api-base=${API_BASE}
+    account=${args.account}
+    mode=${args.mode}
+    page-size=${args.pageSize}
+    locale=${args.locale}
+    theme=${args.theme || nothing}
+    .backend=${options.backend?.()}
+    ${options.drive ? setup(options.drive) : nothing}
+  ></invoice-list>`;
+}
+
+const meta: Meta<ListArgs> = {
+  title: 'Elements/invoice-list',
+  component: 'invoice-list',
+  args: { account: ACME_ID, mode: 'worker', pageSize: 50, locale: 'en', theme: '' },
+  argTypes: {
+    mode: { control: 'inline-radio', options: ['', 'worker', 'contact'] },
+    theme: { control: 'inline-radio', options: ['', 'light', 'dark'] },
+    locale: { control: 'select', options: ['en', 'es', 'fr', 'ar'] },
+  },
+  render: (args) => renderList(args, { drive: tableShown }),
+};
+export default meta;
+
+type Story = StoryObj<ListArgs>;
+
+/** A worker (Dana) with Acme Hardware's open invoices: Pay Now on each, past-due marked. */
+export const WorkerAccount: Story = {
+  ...served(demoBackend()),
+};
+
+/** A worker with no account chosen yet: the account search, with results for "C-100". */
+export const WorkerSearch: Story = {
+  ...served(demoBackend()),
+  args: { account: '' },
+  render: (args) => renderList(args, { drive: (el) => searchAccounts(el, 'C-100') }),
+};
+
+/** A customer contact (Pat Buyer): their own account only, no account search. */
+export const ContactList: Story = {
+  ...served(demoBackend()),
+  args: { account: '', mode: 'contact' },
+  render: (args) => renderList(args, { backend: contactRestBackend, drive: tableShown }),
+};
+
+/** The invoices are on their way (the demo never answers here). */
+export const Loading: Story = {
+  ...served(neverAnswersBackend(), { busy: true }),
+  render: (args) => renderList(args, { backend: patientRestBackend }),
+};
+
+/** No invoices match the filter. */
+export const Empty: Story = {
+  ...served(noInvoicesBackend()),
+  render: (args) => renderList(args),
+};
+
+/** The server fails (503 after the client's retries): an error with Try again. */
+export const LoadError: Story = {
+  ...served(serverErrorBackend(`${API_BASE}/accounts/*`)),
+  render: (args) => renderList(args, { drive: (el) => find(el, '.alert.error').then(() => undefined) }),
+};
+
+/** The server answers with data that does not match the contract. */
+export const MalformedResponse: Story = {
+  ...served(malformedBackend(`${API_BASE}/accounts/:accountId/invoices`)),
+  render: (args) => renderList(args, { drive: (el) => find(el, '.alert.error').then(() => undefined) }),
+};
+
+/** Online payments are switched off: the invoices are listed, without Pay Now, and a notice says so. */
+export const FeatureOff: Story = {
+  ...served(featureOffBackend()),
+};
+
+/** Initech Supply (C-1003) has 10,000 open invoices: paged on the server. */
+export const TenThousandInvoices: Story = {
+  ...served(demoBackend()),
+  args: { account: INITECH_ID },
+};
+
+/** The details dialog of INV-10455: lines and its PDF link. */
+export const DetailsDialog: Story = {
+  ...served(demoBackend()),
+  render: (args) => renderList(args, { drive: (el) => openDetails(el, 'INV-10455') }),
+};
+
+/** The account's payment history: a card payment and a bank payment still processing. */
+export const PaymentHistory: Story = {
+  ...served(
+    demoBackend((store) => {
+      payWithSavedCard(store, 'INV-10421', 73490, 'Past-due invoice');
+      payByBank(store, 'INV-10467', 10000);
+    }),
+  ),
+  render: (args) => renderList(args, { drive: showHistory }),
+};
+
+/** Invoices with payments pending (paid online, not yet posted by the ERP). */
+export const PendingPayments: Story = {
+  ...served(
+    demoBackend((store) => {
+      payWithSavedCard(store, 'INV-10421', 20000);
+      payByBank(store, 'INV-10467', 10000);
+    }),
+  ),
+};
+
+/** Pay Now continues in place into `<pay-invoices>` for that invoice. */
+export const PayNowInPlace: Story = {
+  ...served(demoBackend()),
+  render: (args) =>
+    renderList(args, {
+      drive: async (el) => {
+        await tableShown(el);
+        const payNow = await waitFor(
+          () => root(el).querySelector<HTMLButtonElement>('[part="pay-now-button"]'),
+          'a Pay Now button',
+        );
+        await click(el, payNow);
+        await formReady(await find<PayInvoices>(el, 'pay-invoices'));
+      },
+    }),
+};
+
+/** Dark theme. */
+export const Dark: Story = {
+  ...served(demoBackend()),
+  args: { theme: 'dark' },
+};
+
+/** Spanish. */
+export const Spanish: Story = {
+  ...served(demoBackend()),
+  args: { locale: 'es' },
+};
+
+/** French. */
+export const French: Story = {
+  ...served(demoBackend()),
+  args: { locale: 'fr' },
+};
+
+/** Right to left (Arabic locale: the element sets `dir="rtl"`). */
+export const RightToLeft: Story = {
+  ...served(demoBackend()),
+  args: { locale: 'ar' },
+};

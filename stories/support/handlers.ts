@@ -1,0 +1,175 @@
+/**
+ * msw handlers for stories: the demo backend (a fresh in-memory `DemoStore`) served under
+ * `/api/v1`, plus overrides for the states the demo data does not have on its own (server error,
+ * malformed answer, a load that never ends, no invoices).
+ *
+ * Each story gets its own `StoryBackend`. Its `handlers` go into `parameters.msw`; its `reset` goes
+ * into the story's `beforeEach`, so every visit (and every test) starts from the seed plus the
+ * story's own preparation (settings overrides, saved methods, earlier payments).
+ */
+import { delay, http, HttpResponse } from 'msw';
+import type { HttpHandler } from 'msw';
+import { computeTotals } from '../../src/core/allocation.js';
+import type { MethodSummary, PaymentRequest, Settings } from '../../src/core/schemas.js';
+import { RestBackend } from '../../src/backend/rest-backend.js';
+import { ACME_ID, createHandlers, DemoStore, MemoryStorage } from '../../src/demo-backend/index.js';
+
+export const API_BASE = '/api/v1';
+
+/** The demo's payment methods for stories (tokens the demo's sandbox knows). */
+export const TEST_BANK: MethodSummary = { type: 'ach', bankName: 'STRIPE TEST BANK', last4: '6789', accountType: 'checking' };
+export const DECLINING_CARD: MethodSummary = { type: 'card', brand: 'visa', last4: '0002', expMonth: 12, expYear: 2099 };
+
+/** A demo store for one story, reset to the seed (plus `prepare`) before each visit. */
+export class StoryBackend {
+  readonly store = new DemoStore({ storage: new MemoryStorage() });
+  readonly handlers: HttpHandler[];
+  private readonly prepare: ((store: DemoStore) => void) | undefined;
+
+  /**
+   * @param prepare Runs on the fresh store after each reset (settings, methods, earlier payments).
+   * @param overrides Handlers that answer before the demo's (first match wins).
+   */
+  constructor(prepare?: (store: DemoStore) => void, overrides: HttpHandler[] = []) {
+    this.prepare = prepare;
+    this.handlers = [...overrides, ...createHandlers(this.store, { baseUrl: API_BASE })];
+    this.reset();
+  }
+
+  /** Back to the seed, then the story's preparation. A story's `beforeEach`. */
+  readonly reset = (): void => {
+    this.store.reset();
+    this.prepare?.(this.store);
+  };
+}
+
+/** The plain demo data: Acme (card + ACH, credit memo, Visa + expired Mastercard), Globex, Initech. */
+export function demoBackend(prepare?: (store: DemoStore) => void): StoryBackend {
+  return new StoryBackend(prepare);
+}
+
+/** Settings overrides for the site (`accountId` null) or one account. */
+export function withSettings(partial: Partial<Settings>, accountId: string | null = null): StoryBackend {
+  return new StoryBackend((store) => store.setSettings(accountId, partial));
+}
+
+/** Online payments switched off for the whole site. */
+export function featureOffBackend(): StoryBackend {
+  return withSettings({ onlinePaymentsEnabled: false });
+}
+
+/** Every request under `path` (an msw path, e.g. `/api/v1/*`) answers 503 (after the client's retries: an error). */
+export function serverErrorBackend(path = `${API_BASE}/*`): StoryBackend {
+  return new StoryBackend(undefined, [
+    http.all(path, () =>
+      HttpResponse.json(
+        { error: { code: 'unavailable', message: 'The service is temporarily unavailable.' } },
+        { status: 503 },
+      ),
+    ),
+  ]);
+}
+
+/** Requests under `path` answer 200 with data that does not match the contract. */
+export function malformedBackend(path: string): StoryBackend {
+  return new StoryBackend(undefined, [http.get(path, () => HttpResponse.json({ items: 'not a list', total: -1 }))]);
+}
+
+/** Requests under `path` never answer: the element stays in its loading state. */
+export function neverAnswersBackend(path = `${API_BASE}/*`): StoryBackend {
+  return new StoryBackend(undefined, [
+    http.all(path, async () => {
+      await delay('infinite');
+      return new HttpResponse(null, { status: 204 });
+    }),
+  ]);
+}
+
+/** An account with no open invoices (and, for the paid filter, none paid either). */
+export function noInvoicesBackend(): StoryBackend {
+  return new StoryBackend(undefined, [
+    http.get(`${API_BASE}/accounts/:accountId/invoices`, ({ request }) => {
+      const url = new URL(request.url);
+      const limit = Number(url.searchParams.get('limit') ?? '50') || 50;
+      return HttpResponse.json({ items: [], total: 0, offset: 0, limit });
+    }),
+  ]);
+}
+
+/**
+ * A REST backend for stories whose requests never answer: without the long per-attempt timeout the
+ * client would give up after 15 s (three times) and show its timeout error instead of loading.
+ */
+export function patientRestBackend(): RestBackend {
+  return new RestBackend({ baseUrl: API_BASE, timeoutMs: 24 * 60 * 60 * 1000, maxAttempts: 1 });
+}
+
+/** A REST backend that asks the demo as the contact (Pat Buyer of Acme), not the worker. */
+export function contactRestBackend(): RestBackend {
+  return new RestBackend({ baseUrl: API_BASE, headers: { 'X-Demo-Viewer': 'contact' } });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Store preparations
+
+let keyCounter = 0;
+function storyKey(): string {
+  keyCounter++;
+  return `story-${Date.now().toString(36)}-${keyCounter}`;
+}
+
+function totalFor(methodType: 'card' | 'ach', store: DemoStore, accountId: string, amounts: number[], credits: number[] = []): number {
+  const settings = store.getSettings(accountId);
+  return computeTotals({
+    invoiceAmounts: amounts.map((amount) => ({ amount, currency: 'USD' })),
+    creditAmounts: credits.map((amount) => ({ amount, currency: 'USD' })),
+    surcharge: settings.surcharge[methodType],
+  }).total;
+}
+
+/** A saved payment of `amount` on one of Acme's invoices with the default Visa (leaves it pending). */
+export function payWithSavedCard(store: DemoStore, invoiceId: string, amount: number, memo = ''): void {
+  const request: PaymentRequest = {
+    accountId: ACME_ID,
+    currency: 'USD',
+    methodType: 'card',
+    method: { kind: 'saved', paymentMethodId: 'PM-0001' },
+    allocations: [{ invoiceId, amount }],
+    credits: [],
+    memo,
+    expectedTotal: totalFor('card', store, ACME_ID, [amount]),
+  };
+  store.createPayment(request, storyKey(), store.getViewer('contact'));
+}
+
+/** An ACH payment (processing until settled) on one of Acme's invoices from the test bank account. */
+export function payByBank(store: DemoStore, invoiceId: string, amount: number): void {
+  const total = totalFor('ach', store, ACME_ID, [amount]);
+  const request: PaymentRequest = {
+    accountId: ACME_ID,
+    currency: 'USD',
+    methodType: 'ach',
+    method: { kind: 'token', token: 'pm_usBankAccount_success', summary: TEST_BANK, save: false },
+    allocations: [{ invoiceId, amount }],
+    credits: [],
+    memo: 'Paid by bank transfer',
+    expectedTotal: total,
+    achAuthorization: {
+      text: `I authorize the debit of ${total} from the account ending in ${TEST_BANK.last4}.`,
+      acceptedAt: store.now().toISOString(),
+      accountLast4: TEST_BANK.last4,
+      amount: total,
+    },
+  };
+  store.createPayment(request, storyKey(), store.getViewer('worker'));
+}
+
+/** Saves the test bank account for Acme (verified, not the default). */
+export function saveTestBank(store: DemoStore): void {
+  store.addPaymentMethod(ACME_ID, { token: 'pm_usBankAccount_success', summary: TEST_BANK, makeDefault: false });
+}
+
+/** Saves a card that the sandbox declines, as Acme's default. */
+export function saveDecliningCard(store: DemoStore): void {
+  store.addPaymentMethod(ACME_ID, { token: 'pm_card_chargeDeclined', summary: DECLINING_CARD, makeDefault: true });
+}
