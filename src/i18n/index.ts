@@ -1,29 +1,49 @@
 /**
  * The one message layer. Every user-visible string goes through `translate`. Message catalogs are
- * per locale (language part), each split by element so they can grow independently; a missing
- * message falls back to English, then to its key.
+ * per locale, each split by element so they can grow independently. English, Spanish and French
+ * ship complete; hosts add a locale or override any message with `registerMessages`.
+ *
+ * Lookup for `es-MX`: a catalog registered for `es-mx`, then `es`, then English, then the key itself.
+ * Money and dates are not messages: elements format them with `Intl` in the same locale.
  *
  * Placeholders: `{name}` replaced by `params.name` (as text; elements render results as text nodes,
  * never as HTML).
  */
 import { en } from './en/index.js';
+import { es } from './es/index.js';
+import { fr } from './fr/index.js';
 
 export type Catalog = Readonly<Record<string, string>>;
-const catalogs = new Map<string, Catalog>([['en', en]]);
+const catalogs = new Map<string, Catalog>([
+  ['en', en],
+  ['es', es],
+  ['fr', fr],
+]);
 
-/** Adds or extends a locale's catalog (hosts may override any message). */
+/**
+ * Adds or extends a locale's catalog; later registrations win, so a host may override any message.
+ * `locale` is a language (`'de'`) or a regional locale (`'fr-CA'`, used before `'fr'` for that region).
+ */
 export function registerMessages(locale: string, messages: Catalog): void {
-  const lang = normalizeLocale(locale);
-  catalogs.set(lang, { ...(catalogs.get(lang) ?? {}), ...messages });
+  const tag = normalizeTag(locale);
+  catalogs.set(tag, { ...(catalogs.get(tag) ?? {}), ...messages });
 }
 
+/** The language part of a BCP 47 locale, lowercased (`'es-MX'` → `'es'`); `'en'` when empty. */
 export function normalizeLocale(locale: string): string {
   return (locale || 'en').toLowerCase().split(/[-_]/)[0] || 'en';
 }
 
+/** The locale lowercased with `-` separators (`'fr_CA'` → `'fr-ca'`); `'en'` when empty. */
+function normalizeTag(locale: string): string {
+  return (locale || 'en').toLowerCase().replace(/_/g, '-');
+}
+
+/** The message for `key` in `locale` (see the lookup order above), placeholders filled in. */
 export function translate(locale: string, key: string, params?: Readonly<Record<string, string | number>>): string {
+  const tag = normalizeTag(locale);
   const lang = normalizeLocale(locale);
-  const template = catalogs.get(lang)?.[key] ?? en[key] ?? key;
+  const template = catalogs.get(tag)?.[key] ?? catalogs.get(lang)?.[key] ?? catalogs.get('en')?.[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
@@ -31,7 +51,7 @@ export function translate(locale: string, key: string, params?: Readonly<Record<
 }
 
 /** Right-to-left scripts by language. */
-const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ku', 'sd', 'ug']);
+const RTL = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'yi', 'dv', 'ku', 'sd', 'ug', 'ckb']);
 export function isRtl(locale: string): boolean {
   return RTL.has(normalizeLocale(locale));
 }

@@ -1,28 +1,95 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
 
 /**
- * Theme tokens. Hosts set the public `--pi-*` custom properties anywhere above the element; each has
- * a fallback so the widget looks right with no global stylesheet. Internals read `--_*` only.
+ * The colour palette: public token `--pi-color-<name>`, light default, dark default.
+ * docs/theming.md lists the same table; keep them in step.
+ */
+export const PALETTE = {
+  accent: ['#1d4ed8', '#7aa7ff'],
+  'accent-contrast': ['#ffffff', '#0b1220'],
+  bg: ['#ffffff', '#15181d'],
+  surface: ['#f6f7f9', '#1f242b'],
+  text: ['#1f2328', '#e6e9ee'],
+  muted: ['#57606a', '#a4adb9'],
+  border: ['#c9ced6', '#3a424d'],
+  danger: ['#b42318', '#ff8c80'],
+  success: ['#1a7f37', '#6fd08c'],
+  warning: ['#8a5a00', '#f2c14e'],
+} as const satisfies Record<string, readonly [light: string, dark: string]>;
+
+type Scheme = 0 | 1;
+const names = Object.keys(PALETTE) as (keyof typeof PALETTE)[];
+
+/**
+ * `--_<name>` from the public token, else the theme forced by an enclosing pay-invoices element
+ * (`--_theme-<name>`, inherited), else this scheme's default.
+ */
+const followed = (scheme: Scheme): string =>
+  names.map((n) => `--_${n}: var(--pi-color-${n}, var(--_theme-${n}, ${PALETTE[n][scheme]}));`).join('\n');
+
+/**
+ * A forced theme (`theme="light|dark"`): its own colours, and `--_theme-*` for the elements it
+ * renders inside itself (the payment-method modal, collector fields, walkthrough) so they follow it
+ * even when they have no `theme` attribute of their own.
+ */
+const forced = (scheme: Scheme): string =>
+  names
+    .map((n) => `--_theme-${n}: ${PALETTE[n][scheme]};\n--_${n}: var(--pi-color-${n}, ${PALETTE[n][scheme]});`)
+    .join('\n');
+
+/**
+ * Kept out of a css`` template on purpose: lit-analyzer's CSS data does not know `color-scheme`
+ * (it reports "Unknown property"), and every value here is a constant.
+ * `color-scheme` makes native controls (checkboxes, date pickers, scrollbars) match the theme.
+ */
+const palette = unsafeCSS(`
+  :host {
+    ${followed(0)}
+    color-scheme: var(--pi-color-scheme, var(--_theme-scheme, light dark));
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      ${followed(1)}
+    }
+  }
+  :host([theme='light']) {
+    ${forced(0)}
+    --_theme-scheme: light;
+    color-scheme: var(--pi-color-scheme, light);
+  }
+  :host([theme='dark']) {
+    ${forced(1)}
+    --_theme-scheme: dark;
+    color-scheme: var(--pi-color-scheme, dark);
+  }
+`);
+
+/**
+ * Theme tokens. Hosts set the public `--pi-*` custom properties anywhere above the element (they
+ * inherit through shadow roots); each has a fallback so the widget looks right with no global
+ * stylesheet. Internals read `--_*` only.
+ *
+ * - Colours: `--pi-color-{accent, accent-contrast, bg, surface, text, muted, border, danger,
+ *   success, warning}` (see `PALETTE` for the light and dark defaults), `--pi-color-scheme`.
+ * - Type: `--pi-font-family`, `--pi-font-size`.
+ * - Shape and spacing: `--pi-radius`, `--pi-space` (base unit), `--pi-density` (multiplier of
+ *   spacing and heights: 0.8 compact, 1 default, 1.2 roomy), `--pi-row-height`,
+ *   `--pi-control-height`.
+ * - Focus: `--pi-focus-ring` (a `box-shadow` value).
+ *
  * Dark theme: `prefers-color-scheme: dark`, or `theme="dark"` on the element (`theme="light"` forces
- * light).
+ * light); elements rendered inside a themed element follow its theme.
  */
 export const tokens = css`
+  ${palette}
   :host {
-    --_accent: var(--pi-color-accent, #1d4ed8);
-    --_accent-contrast: var(--pi-color-accent-contrast, #ffffff);
-    --_bg: var(--pi-color-bg, #ffffff);
-    --_surface: var(--pi-color-surface, #f6f7f9);
-    --_text: var(--pi-color-text, #1f2328);
-    --_muted: var(--pi-color-muted, #57606a);
-    --_border: var(--pi-color-border, #c9ced6);
-    --_danger: var(--pi-color-danger, #b42318);
-    --_success: var(--pi-color-success, #1a7f37);
-    --_warning: var(--pi-color-warning, #8a5a00);
+    --_density: var(--pi-density, 1);
     --_font: var(--pi-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_font-size: var(--pi-font-size, 0.9375rem);
     --_radius: var(--pi-radius, 6px);
-    --_space: var(--pi-space, 0.5rem);
-    --_row-height: var(--pi-row-height, 2.75rem);
+    --_space: calc(var(--pi-space, 0.5rem) * var(--_density));
+    --_row-height: var(--pi-row-height, calc(2.75rem * var(--_density)));
+    --_control-height: var(--pi-control-height, calc(2.25rem * var(--_density)));
     --_focus-ring: var(--pi-focus-ring, 0 0 0 3px color-mix(in srgb, var(--_accent) 45%, transparent));
     display: block;
     box-sizing: border-box;
@@ -31,32 +98,6 @@ export const tokens = css`
     font-family: var(--_font);
     font-size: var(--_font-size);
     line-height: 1.45;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_accent: var(--pi-color-accent, #7aa7ff);
-      --_accent-contrast: var(--pi-color-accent-contrast, #0b1220);
-      --_bg: var(--pi-color-bg, #15181d);
-      --_surface: var(--pi-color-surface, #1f242b);
-      --_text: var(--pi-color-text, #e6e9ee);
-      --_muted: var(--pi-color-muted, #a4adb9);
-      --_border: var(--pi-color-border, #3a424d);
-      --_danger: var(--pi-color-danger, #ff8c80);
-      --_success: var(--pi-color-success, #6fd08c);
-      --_warning: var(--pi-color-warning, #f2c14e);
-    }
-  }
-  :host([theme='dark']) {
-    --_accent: var(--pi-color-accent, #7aa7ff);
-    --_accent-contrast: var(--pi-color-accent-contrast, #0b1220);
-    --_bg: var(--pi-color-bg, #15181d);
-    --_surface: var(--pi-color-surface, #1f242b);
-    --_text: var(--pi-color-text, #e6e9ee);
-    --_muted: var(--pi-color-muted, #a4adb9);
-    --_border: var(--pi-color-border, #3a424d);
-    --_danger: var(--pi-color-danger, #ff8c80);
-    --_success: var(--pi-color-success, #6fd08c);
-    --_warning: var(--pi-color-warning, #f2c14e);
   }
   :host([hidden]) {
     display: none;
@@ -73,7 +114,7 @@ export const controls = css`
   button,
   .button {
     font: inherit;
-    min-height: 2.25rem;
+    min-height: var(--_control-height);
     padding: 0 calc(var(--_space) * 2);
     border-radius: var(--_radius);
     border: 1px solid var(--_border);
@@ -116,7 +157,7 @@ export const controls = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: calc(var(--_space) * 0.75);
-    min-height: 2.25rem;
+    min-height: var(--_control-height);
   }
   input[aria-invalid='true'],
   textarea[aria-invalid='true'] {

@@ -80,9 +80,26 @@ const SEARCH_DELAY_MS = 300;
  * @csspart account-search - The worker's account search.
  * @csspart dialog - The invoice details dialog.
  *
- * @cssprop [--pi-color-accent=#1d4ed8] - Accent (buttons, links, focus ring).
- * @cssprop [--pi-color-danger=#b42318] - Past-due and "cannot be paid online" marks.
- * @cssprop [--pi-row-height=2.75rem] - Minimum table row height.
+ * @cssprop [--pi-color-accent=#1d4ed8] - Accent: primary buttons, links, selected rows, focus ring (dark theme: #7aa7ff).
+ * @cssprop [--pi-color-accent-contrast=#ffffff] - Text on the accent (dark theme: #0b1220).
+ * @cssprop [--pi-color-bg=#ffffff] - Background of the element, fields and dialogs (dark theme: #15181d).
+ * @cssprop [--pi-color-surface=#f6f7f9] - Table headers, secondary buttons, alerts (dark theme: #1f242b).
+ * @cssprop [--pi-color-text=#1f2328] - Text (dark theme: #e6e9ee).
+ * @cssprop [--pi-color-muted=#57606a] - Hints and secondary text (dark theme: #a4adb9).
+ * @cssprop [--pi-color-border=#c9ced6] - Borders and rules (dark theme: #3a424d).
+ * @cssprop [--pi-color-danger=#b42318] - Errors and past-due marks (dark theme: #ff8c80).
+ * @cssprop [--pi-color-success=#1a7f37] - Success messages (dark theme: #6fd08c).
+ * @cssprop [--pi-color-warning=#8a5a00] - Pending amounts and warnings (dark theme: #f2c14e).
+ * @cssprop --pi-color-scheme - `color-scheme` for native controls; default `light dark`, or the forced theme's.
+ * @cssprop --pi-font-family - Font; default the system UI font.
+ * @cssprop [--pi-font-size=0.9375rem] - Base font size.
+ * @cssprop [--pi-radius=6px] - Corner radius of buttons, fields and boxes.
+ * @cssprop [--pi-space=0.5rem] - Base spacing unit.
+ * @cssprop [--pi-density=1] - Multiplier of spacing, row and control heights (0.8 compact, 1.2 roomy).
+ * @cssprop [--pi-row-height=2.75rem] - Minimum table row height (times the density).
+ * @cssprop [--pi-control-height=2.25rem] - Minimum height of buttons and fields (times the density).
+ * @cssprop --pi-focus-ring - Focus indicator, a `box-shadow` value; default a 3px accent halo.
+ *
  */
 export class InvoiceList extends PayInvoicesBase {
   static override styles = invoiceListStyles;

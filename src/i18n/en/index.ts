@@ -4,6 +4,7 @@ import { payInvoices } from './pay-invoices.js';
 import { paymentMethodModal } from './payment-method-modal.js';
 import { paymentWalkthrough } from './payment-walkthrough.js';
 import { sandbox } from './sandbox.js';
+import { stripe } from './stripe.js';
 import type { Catalog } from '../index.js';
 
 /** English, the reference catalog. Each element's messages live in their own file. */
@@ -14,4 +15,5 @@ export const en: Catalog = {
   ...paymentMethodModal,
   ...paymentWalkthrough,
   ...sandbox,
+  ...stripe,
 };

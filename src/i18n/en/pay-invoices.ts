@@ -2,6 +2,8 @@
 export const payInvoices = {
   'payInvoices.heading': 'Make Online Payments',
   'payInvoices.walkthrough': 'Open the payment walkthrough',
+  /** The visible glyph of the walkthrough button (its accessible name is 'payInvoices.walkthrough'). */
+  'payInvoices.walkthrough.glyph': 'i',
   'payInvoices.back': 'Back to invoices',
   'payInvoices.loading': 'Loading open invoices…',
   'payInvoices.loadError': 'We could not load your invoices.',

@@ -1,0 +1,19 @@
+import { common } from './common.js';
+import { invoiceList } from './invoice-list.js';
+import { payInvoices } from './pay-invoices.js';
+import { paymentMethodModal } from './payment-method-modal.js';
+import { paymentWalkthrough } from './payment-walkthrough.js';
+import { sandbox } from './sandbox.js';
+import { stripe } from './stripe.js';
+import type { Catalog } from '../index.js';
+
+/** Spanish (español): every key of the English catalog, file by file. */
+export const es: Catalog = {
+  ...common,
+  ...invoiceList,
+  ...payInvoices,
+  ...paymentMethodModal,
+  ...paymentWalkthrough,
+  ...sandbox,
+  ...stripe,
+};
