@@ -15,6 +15,7 @@ const compact = (s: string) => s.replace(/[\s-]/g, '');
  * number and its confirmation. Accepts only Stripe's documented test accounts. Fires
  * `collector-change` (not composed) with the account's last four digits once the entry is valid.
  *
+ * @tagname pi-sandbox-bank-fields
  * @summary Sandbox (TEST MODE) routing and account number fields.
  * @fires collector-change - Entry completeness and, when complete, the account's last 4 digits.
  * @csspart test-mode - The TEST MODE notice.

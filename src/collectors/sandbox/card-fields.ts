@@ -24,6 +24,7 @@ export function parseExpiry(input: string): { month: number; year: number } | nu
  * TEST MODE card fields of the SandboxCollector: card number, expiration, CVC and ZIP. Accepts only
  * Stripe's documented test cards; what is typed stays in the inputs and is cleared after tokenizing.
  *
+ * @tagname pi-sandbox-card-fields
  * @summary Sandbox (TEST MODE) card number, expiry, CVC and ZIP fields.
  * @csspart test-mode - The TEST MODE notice.
  */

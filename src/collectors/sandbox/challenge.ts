@@ -16,6 +16,7 @@ export function deepActiveElement(root: Document | ShadowRoot = document): HTMLE
  * "Complete authentication" and "Fail authentication". Escape cancels (counts as not completed).
  * Created by `SandboxCollector.handleNextAction`, removed when it closes.
  *
+ * @tagname pi-sandbox-challenge
  * @summary Sandbox (TEST MODE) 3-D Secure challenge dialog.
  * @csspart dialog - The dialog.
  */
