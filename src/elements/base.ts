@@ -123,6 +123,8 @@ export class PayInvoicesBase extends LitElement {
 
   override updated(changed: Map<PropertyKey, unknown>): void {
     super.updated(changed);
+    // Screen readers read the widget's text in its own language (WCAG 3.1.2).
+    if (this.locale && this.getAttribute('lang') !== this.locale) this.setAttribute('lang', this.locale);
     const dir = isRtl(this.lang_) ? 'rtl' : '';
     if (dir) this.setAttribute('dir', dir);
     else if (this.getAttribute('dir') === 'rtl' && !isRtl(this.lang_)) this.removeAttribute('dir');
