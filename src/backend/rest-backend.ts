@@ -456,7 +456,20 @@ export class RestBackend implements PayInvoicesBackend {
           last = e;
           break;
         }
-        if (!isRetryable(e)) throw e;
+        if (!isRetryable(e)) {
+          if (!unknown) throw e;
+          // An earlier attempt may have created the payment, and this refusal may even be caused
+          // by it (409 "invoice changed" because our own payment is now pending): look it up first.
+          let found: PaymentT | null;
+          try {
+            found = await this.findPaymentByKey(idempotencyKey, signal);
+          } catch (lookupError) {
+            if (lookupError instanceof BackendError && lookupError.kind === 'aborted') throw abortedError(signal, true);
+            throw withOutcomeUnknown(e);
+          }
+          if (found) return found;
+          throw e; // Nothing exists under this key: the refusal is definitive.
+        }
         last = e;
       }
     }

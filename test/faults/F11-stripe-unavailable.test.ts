@@ -1,0 +1,91 @@
+/**
+ * F11 through the widget: Stripe.js cannot load (blocked by an extension or a policy, or offline).
+ * `<pay-invoices>` with a `StripeCollector` whose loader fails: card entry says it is unavailable
+ * and why; the saved card and bank payments still work (new bank accounts through the collector's
+ * fallback); no promise rejection goes unhandled.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { StripeCollector } from '../../src/collectors/stripe-collector.js';
+import type { LoadStripeLike } from '../../src/collectors/stripe-collector.js';
+import { SandboxCollector } from '../../src/collectors/sandbox-collector.js';
+import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.js';
+import '../../src/define/pay-invoices.js';
+import {
+  ACME,
+  control,
+  demoBackend,
+  dialogAlert,
+  enterBank,
+  modalOf,
+  need,
+  openEntry,
+  root,
+  squash,
+  waitForReceipt,
+  waitLoaded,
+} from './helpers.js';
+
+const LOADERS: [string, LoadStripeLike][] = [
+  ['blocked (the script fails to load)', () => Promise.reject(new Error('Failed to load Stripe.js'))],
+  ['offline (the loader gives nothing)', () => Promise.resolve(null)],
+];
+
+describe('F11 Stripe.js cannot load', () => {
+  let rejections: unknown[] = [];
+  const onRejection = (e: PromiseRejectionEvent): void => void rejections.push(e.reason);
+  beforeEach(() => {
+    rejections = [];
+    window.addEventListener('unhandledrejection', onRejection);
+  });
+  afterEach(() => {
+    window.removeEventListener('unhandledrejection', onRejection);
+    sessionStorage.clear();
+  });
+
+  for (const [what, loadStripe] of LOADERS) {
+    it(`F11 ${what}: card entry unavailable with a reason; the saved card and ACH still work; no unhandled rejection`, async function () {
+      this.timeout(30000);
+      const { store, backend } = demoBackend();
+      const collector = new StripeCollector({
+        publishableKey: 'pk_test_f11',
+        loadStripe,
+        fallback: new SandboxCollector({ delayMs: 0 }),
+      });
+      const el = await fixture<PayInvoices>(
+        html`<pay-invoices account=${ACME} .backend=${backend} .collector=${collector} .selectedInvoiceIds=${['INV-10421']}></pay-invoices>`,
+      );
+      await waitLoaded(el);
+
+      // Card entry: the dialog says it is unavailable, and why; there are no fields to type into.
+      await openEntry(el, 'card');
+      await waitUntil(() => /unavailable/.test(dialogAlert(el)), 'no reason shown', { timeout: 8000 });
+      expect(dialogAlert(el)).to.match(/^Card entry is unavailable right now\. Card payments are unavailable: the payment processor could not be loaded\./);
+      expect(root(modalOf(el)).querySelector('input')).to.equal(null);
+      need<HTMLButtonElement>(modalOf(el), /^(Cancel|Close)$/).click();
+      await waitUntil(() => !modalOf(el).opened, 'dialog still open', { timeout: 5000 });
+
+      // The saved card does not need Stripe.js.
+      expect(need(el, /^Visa ending 4242/).checked).to.equal(true);
+      need<HTMLButtonElement>(el, 'Make Payment').click();
+      expect(squash((await waitForReceipt(el)).textContent)).to.equal('Payment received');
+
+      // A new bank account goes through the fallback collector.
+      need<HTMLButtonElement>(el, 'Make another payment').click();
+      await waitUntil(() => control(el, 'Select invoice INV-10455'), 'form not back', { timeout: 8000 });
+      need(el, 'Select invoice INV-10455').click();
+      need(el, 'Bank Account').click();
+      await el.updateComplete;
+      await enterBank(el, '000123456789');
+      await waitUntil(() => control(el, /ending 6789 \(new\)$/), 'the bank account is not offered', { timeout: 8000 });
+      need<HTMLButtonElement>(el, 'Make Payment').click();
+      expect(squash((await waitForReceipt(el)).textContent)).to.equal('Payment processing');
+
+      expect(store.listPayments(ACME).map((p) => [p.methodType, p.status])).to.deep.equal([
+        ['ach', 'processing'],
+        ['card', 'succeeded'],
+      ]);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(rejections, 'unhandled rejections').to.deep.equal([]);
+    });
+  }
+});
