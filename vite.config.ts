@@ -1,6 +1,8 @@
 import { defineConfig, loadEnv } from 'vite';
 import type { Connect, Plugin } from 'vite';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 
 /** The policy `/csp.html` is served with (F34): no inline script or style, Trusted Types. */
 export const STRICT_CSP = [
@@ -51,6 +53,50 @@ function strictCspPage(stripe: boolean): Plugin {
 }
 
 /**
+ * `/script-tag.html` loads the *built* bundle, as a host site would: `/dist/*` is served from the
+ * repository's dist/ (built on first use), and `/demo-backend.js` is the embedded backend entry.
+ */
+function scriptTagPage(): Plugin {
+  const root = import.meta.dirname;
+  const distDir = resolve(root, 'dist');
+  const ensureDist = (): void => {
+    if (existsSync(resolve(distDir, 'pay-invoices.js'))) return;
+    const built = spawnSync(process.execPath, [resolve(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('npm run build failed');
+  };
+  return {
+    name: 'pay-invoices:script-tag-page',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = (req.url ?? '').split(/[?#]/)[0] ?? '';
+        if (path === '/demo-backend.js') {
+          req.url = '/script-tag-backend.ts';
+          return next();
+        }
+        if (!path.startsWith('/dist/')) return next();
+        ensureDist();
+        const file = resolve(distDir, `.${path.slice('/dist'.length)}`);
+        if (!file.startsWith(distDir + sep) || !existsSync(file)) {
+          res.statusCode = 404;
+          return res.end();
+        }
+        res.setHeader('Content-Type', file.endsWith('.map') ? 'application/json' : 'text/javascript; charset=utf-8');
+        createReadStream(file).pipe(res);
+      });
+    },
+    buildStart() {
+      ensureDist();
+    },
+    generateBundle() {
+      for (const name of ['pay-invoices.js', 'pay-invoices.js.map']) {
+        const file = resolve(distDir, name);
+        if (existsSync(file)) this.emitFile({ type: 'asset', fileName: `dist/${name}`, source: readFileSync(file) });
+      }
+    },
+  };
+}
+
+/**
  * `npm start`: the demo (demo/*.html) on the embedded backend, at http://localhost:5173.
  * Vite's own flags (`--port`, `--strictPort`, `--host`) pass through `npm start -- --port 5300`.
  * The library build lives in scripts/build.mjs.
@@ -63,7 +109,9 @@ export default defineConfig(({ mode }) => {
     envDir: import.meta.dirname,
     server: { port: 5173 },
     preview: { port: 4173 },
-    plugins: [strictCspPage(Boolean(env['VITE_STRIPE_PUBLISHABLE_KEY']))],
+    plugins: [strictCspPage(Boolean(env['VITE_STRIPE_PUBLISHABLE_KEY'])), scriptTagPage()],
+    // Discovered late otherwise (only when card entry opens), which makes Vite reload the page.
+    optimizeDeps: { include: ['@stripe/stripe-js/pure'] },
     build: {
       outDir: resolve(import.meta.dirname, 'dist-demo'),
       emptyOutDir: true,
@@ -72,6 +120,12 @@ export default defineConfig(({ mode }) => {
           index: resolve(import.meta.dirname, 'demo/index.html'),
           contact: resolve(import.meta.dirname, 'demo/contact.html'),
           csp: resolve(import.meta.dirname, 'demo/csp.html'),
+          'script-tag': resolve(import.meta.dirname, 'demo/script-tag.html'),
+          'demo-backend': resolve(import.meta.dirname, 'demo/script-tag-backend.ts'),
+        },
+        output: {
+          entryFileNames: (chunk: { name: string }) =>
+            chunk.name === 'demo-backend' ? 'demo-backend.js' : 'assets/[name]-[hash].js',
         },
       },
     },

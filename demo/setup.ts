@@ -30,6 +30,15 @@ export interface DemoHandles {
   stop(): Promise<void>;
 }
 
+/** `?stripe-key=pk_test_…` in the URL, else `VITE_STRIPE_PUBLISHABLE_KEY` from the environment. */
+export function demoStripeKey(): string {
+  const fromUrl = new URLSearchParams(location.search).get('stripe-key') ?? '';
+  const fromEnv = (import.meta as { env?: Record<string, string | undefined> }).env?.['VITE_STRIPE_PUBLISHABLE_KEY'] ?? '';
+  const key = (fromUrl || fromEnv).trim();
+  // Only publishable keys belong in a page; a secret key is ignored (and never echoed).
+  return /^pk_(test|live)_/.test(key) ? key : '';
+}
+
 export async function setupDemo(viewer: DemoViewer, opts: SetupDemoOptions = {}): Promise<DemoHandles> {
   const demo = await startDemoBackend({
     latencyMs: opts.latencyMs ?? 250,
@@ -39,7 +48,12 @@ export async function setupDemo(viewer: DemoViewer, opts: SetupDemoOptions = {})
   const backend = new RestBackend({ baseUrl: '/api/v1', headers: { 'X-Demo-Viewer': viewer } });
   const list = root.querySelector('invoice-list');
   const erp = root.querySelector<DemoErpPanel>('demo-erp-panel');
-  if (list) list.backend = backend;
+  if (list) {
+    list.backend = backend;
+    // Stripe test mode when a publishable key is given; the TEST MODE sandbox otherwise.
+    const stripeKey = demoStripeKey();
+    if (stripeKey) list.stripeKey = stripeKey;
+  }
   // The panel loads only now that the backend answers (before, its request would 404).
   void erp?.refresh();
   // A payment lands in the ERP's batch; a posted batch changes balances in the list.
