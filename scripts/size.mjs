@@ -1,11 +1,19 @@
 #!/usr/bin/env node
 // `npm run size`: gzip and brotli sizes of the script-tag bundle and every entry point, with budgets.
 // Fails (exit 1) when a budget is exceeded or when demo/test-only code leaked into a production bundle.
-import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+// `npm run size -- --dist some/dir` measures another build output instead of dist/.
+// `npm run size -- --why` lists what each budgeted bundle is made of (from its source map); this is
+// also printed for any bundle over its budget.
+import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-const dist = new URL('../dist/', import.meta.url).pathname;
+const distArg = process.argv.indexOf('--dist');
+const dist = distArg >= 0 ? resolve(process.argv[distArg + 1] ?? '') : new URL('../dist/', import.meta.url).pathname;
+if (!existsSync(dist) || !statSync(dist).isDirectory()) {
+  console.error(`${dist} is missing: run npm run build first.`);
+  process.exit(1);
+}
 const KB = 1024;
 /** gzip budgets in bytes, by file. */
 const BUDGETS = {
@@ -16,6 +24,55 @@ const FORBIDDEN = [
   ['msw', /mockServiceWorker|setupWorker|MSW_/],
   ['demo-backend', /DemoStore|pay-invoices-demo:v1|X-Demo-Viewer/],
 ];
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/**
+ * Minified bytes of `code` attributed to each source of its source map, grouped by package (npm)
+ * or by folder under src/. Returns [[group, bytes], …], largest first, or null without a map.
+ */
+function composition(code, mapFile) {
+  if (!existsSync(mapFile)) return null;
+  const map = JSON.parse(readFileSync(mapFile, 'utf8'));
+  const lines = code.split('\n');
+  const bytes = new Array(map.sources.length).fill(0);
+  let source = 0;
+  map.mappings.split(';').forEach((lineMappings, lineNo) => {
+    const segments = [];
+    let column = 0;
+    for (const seg of lineMappings.split(',')) {
+      if (!seg) continue;
+      const values = [];
+      let value = 0;
+      let shift = 0;
+      for (const ch of seg) {
+        const digit = BASE64.indexOf(ch);
+        value += (digit & 31) << shift;
+        if (digit & 32) shift += 5;
+        else {
+          values.push(value & 1 ? -(value >> 1) : value >> 1);
+          value = 0;
+          shift = 0;
+        }
+      }
+      column += values[0];
+      if (values.length > 1) source += values[1];
+      segments.push([column, values.length > 1 ? source : -1]);
+    }
+    const length = (lines[lineNo] ?? '').length;
+    segments.forEach(([col, src], i) => {
+      if (src >= 0) bytes[src] += (i + 1 < segments.length ? segments[i + 1][0] : length) - col;
+    });
+  });
+  const groups = new Map();
+  map.sources.forEach((s, i) => {
+    const path = s.replace(/^(\.\.\/)+/, '');
+    const npm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+    const key = npm ? `npm:${npm[1]}` : path.replace(/^(src\/[^/]+\/[^/]+)\/.*/, '$1');
+    groups.set(key, (groups.get(key) ?? 0) + bytes[i]);
+  });
+  return [...groups].filter(([, b]) => b > 0).sort((a, b) => b[1] - a[1]);
+}
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -36,7 +93,8 @@ for (const file of walk(dist).filter((f) => f.endsWith('.js'))) {
   const text = src.toString('utf8');
   const leaks = FORBIDDEN.filter(([, re]) => re.test(text)).map(([what]) => what);
   if (over || leaks.length) failed = true;
-  rows.push({ name, raw: src.length, gzip, brotli, budget, over, leaks });
+  const why = budget !== undefined && (over || process.argv.includes('--why')) ? composition(text, `${file}.map`) : null;
+  rows.push({ name, raw: src.length, gzip, brotli, budget, over, leaks, why });
 }
 rows.sort((a, b) => a.name.localeCompare(b.name));
 const fmt = (n) => `${(n / KB).toFixed(1)} KB`;
@@ -51,12 +109,19 @@ for (const r of rows) {
     r.leaks.length ? `  CONTAINS ${r.leaks.join(', ')}` : '',
   );
 }
+for (const r of rows.filter((x) => x.why)) {
+  console.log(`\n${r.name}${r.over ? ' is over budget' : ''}; minified bytes by source (top 15 of ${r.why.length}):`);
+  for (const [group, bytes] of r.why.slice(0, 15)) console.log(`  ${fmt(bytes).padStart(9)}  ${group}`);
+}
 if (!rows.some((r) => r.name === 'pay-invoices.js')) {
   console.error('dist/pay-invoices.js is missing: run npm run build first.');
   failed = true;
 }
 mkdirSync(new URL('../bench/results/', import.meta.url), { recursive: true });
-writeFileSync(new URL('../bench/results/size.json', import.meta.url), JSON.stringify(rows, null, 2));
+writeFileSync(
+  new URL('../bench/results/size.json', import.meta.url),
+  JSON.stringify(rows.map(({ why, ...r }) => (why ? { ...r, composition: Object.fromEntries(why) } : r)), null, 2),
+);
 if (failed) {
   console.error('\nSize check failed: a bundle is over budget or contains demo-only code.');
   process.exit(1);
