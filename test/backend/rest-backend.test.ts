@@ -882,7 +882,8 @@ describe('RestBackend', () => {
 
     it('F03 timeouts and no payment found: TimeoutError with outcomeUnknown', async () => {
       const fetch = scriptedFetch((call) => (call.method === 'POST' ? 'hang' : json({ items: [] })));
-      const { backend } = fakeBackend(fetch, { timeoutMs: 20 });
+      // Long enough that the immediate look-up never times out on a loaded machine.
+      const { backend } = fakeBackend(fetch, { timeoutMs: 250 });
       const e = await rejection(backend.createPayment(paymentRequest, KEY));
       expect(e).to.be.instanceOf(TimeoutError);
       expect(e.outcomeUnknown).to.equal(true);
