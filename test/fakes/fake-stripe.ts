@@ -23,6 +23,7 @@
 import { findTestBankAccount, findTestCard, luhnValid, type TestCardOutcome } from '../../src/core/cards.js';
 import type {
   LoadStripeLike,
+  StripeAppearanceLike,
   StripeElementsLike,
   StripeElementsOptionsLike,
   StripeErrorLike,
@@ -83,6 +84,31 @@ const frameStyles = `
   input { font: inherit; padding: 6px; }
 `;
 
+/**
+ * Like Stripe, the fields follow the Elements group's `appearance` (a subset: colors, font, radius,
+ * the `.Input` border), so stories show the theme mapping. Values that are not plain CSS are ignored.
+ */
+function appearanceStyles(appearance: StripeAppearanceLike | undefined): string {
+  const v = appearance?.variables ?? {};
+  const ok = (value: string | undefined): value is string => !!value && /^[\w\s#(),.%'"+-]+$/.test(value);
+  const box: string[] = [];
+  const input: string[] = [];
+  if (ok(v['colorBackground'])) {
+    box.push(`background: ${v['colorBackground']};`);
+    input.push(`background: ${v['colorBackground']};`);
+  }
+  if (ok(v['colorText'])) {
+    box.push(`color: ${v['colorText']};`);
+    input.push(`color: ${v['colorText']};`);
+  }
+  if (ok(v['fontFamily'])) box.push(`font-family: ${v['fontFamily']};`);
+  if (ok(v['borderRadius'])) box.push(`border-radius: ${v['borderRadius']};`);
+  const border = appearance?.rules?.['.Input']?.['borderColor'];
+  if (ok(border)) input.push(`border: 1px solid ${border};`);
+  const focus = ok(v['colorPrimary']) ? `input:focus, button:focus { outline: 2px solid ${v['colorPrimary']}; }` : '';
+  return `.box { ${box.join(' ')} } input { ${input.join(' ')} } ${focus}`;
+}
+
 type Handler = (event: never) => unknown;
 
 /** The fake Payment Element. */
@@ -141,7 +167,7 @@ export class FakePaymentElement implements StripePaymentElementLike {
     host.className = '__FakeStripeElement';
     const root = host.attachShadow({ mode: 'closed' });
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(frameStyles);
+    sheet.replaceSync(frameStyles + appearanceStyles(this.group.options.appearance));
     root.adoptedStyleSheets = [sheet];
     const box = document.createElement('div');
     box.className = 'box';

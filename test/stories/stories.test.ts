@@ -12,11 +12,12 @@ import * as invoiceListStories from '../../stories/invoice-list.stories.js';
 import * as payInvoicesStories from '../../stories/pay-invoices.stories.js';
 import * as modalStories from '../../stories/payment-method-modal.stories.js';
 import * as walkthroughStories from '../../stories/payment-walkthrough.stories.js';
+import * as stripeStories from '../../stories/stripe.stories.js';
 import { whenSetupsDone } from '../../stories/support/drive.js';
 import type { StoryTestParameters } from '../../stories/support/story.js';
 
 // import.meta.glob does not exist under Web Test Runner: every stories module is listed here.
-const modules: Record<string, unknown>[] = [invoiceListStories, payInvoicesStories, modalStories, walkthroughStories];
+const modules: Record<string, unknown>[] = [invoiceListStories, payInvoicesStories, modalStories, walkthroughStories, stripeStories];
 
 type Args = Record<string, unknown>;
 type MswParameter = RequestHandler[] | { handlers?: RequestHandler[] | Record<string, RequestHandler | RequestHandler[]> };
