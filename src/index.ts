@@ -11,6 +11,7 @@ export {
   type AuthRequiredDetail,
   type PaymentCompleteDetail,
 } from './elements/pay-invoices/pay-invoices.js';
+export { PayInvoicesSavedMethods, type MethodsChangedDetail } from './elements/pay-invoices/saved-methods.js';
 export {
   PaymentMethodModal,
   type MethodCollectedDetail,

@@ -1,10 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
+import { delay, http, HttpResponse } from 'msw';
 import '../src/define/pay-invoices.js'; // and the modal and walkthrough it renders
 import type { PayInvoicesBackend } from '../src/backend/types.js';
 import type { PayInvoices } from '../src/elements/pay-invoices/pay-invoices.js';
+import type { PayInvoicesSavedMethods } from '../src/elements/pay-invoices/saved-methods.js';
+import type { DemoStore } from '../src/demo-backend/index.js';
 import { ACME_ID, GLOBEX_ID } from '../src/demo-backend/index.js';
-import { find, setup } from './support/drive.js';
+import { click, find, root, setup, type, waitFor } from './support/drive.js';
 import {
   API_BASE,
   demoBackend,
@@ -17,6 +20,7 @@ import {
   saveDecliningCard,
   saveTestBank,
   serverErrorBackend,
+  StoryBackend,
 } from './support/handlers.js';
 import {
   acceptAchAuthorization,
@@ -265,4 +269,113 @@ export const WithBackButton: Story = {
   ...served(demoBackend()),
   args: { showBack: true },
   render: (args) => renderPay(args, { drive: formReady }),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Manage saved methods (<pay-invoices-saved-methods> inside the form)
+
+/** Acme's saved methods plus the test bank account (verified) and one awaiting micro-deposits. */
+function saveBankAccounts(store: DemoStore): void {
+  saveTestBank(store);
+  store.addPaymentMethod(ACME_ID, {
+    token: 'pm_usBankAccount_microdeposits',
+    summary: { type: 'ach', bankName: 'STRIPE TEST BANK', last4: '4321', accountType: 'checking' },
+    makeDefault: false,
+  });
+}
+
+/** Presses "Manage saved methods" and returns the panel. */
+async function openManager(el: PayInvoices): Promise<PayInvoicesSavedMethods> {
+  await selectInvoices(el, 'INV-10467');
+  const toggle = await find<HTMLButtonElement>(el, '[part="manage-methods-button"]');
+  if (toggle.getAttribute('aria-expanded') !== 'true') await click(el, toggle);
+  const panel = await find<PayInvoicesSavedMethods>(el, 'pay-invoices-saved-methods');
+  await panel.updateComplete;
+  return panel;
+}
+
+/** Presses a method's button (by part and the start of its accessible name) in the panel. */
+async function pressInPanel(panel: PayInvoicesSavedMethods, part: string, name: string): Promise<void> {
+  const button = await waitFor(
+    () =>
+      [...root(panel).querySelectorAll<HTMLButtonElement>(`[part="${part}"]`)].find((b) =>
+        (b.getAttribute('aria-label') ?? '').startsWith(name),
+      ),
+    `${part} "${name}"`,
+  );
+  await click(panel, button);
+}
+
+/** Opens the deposit-code form of the account awaiting micro-deposits. */
+async function openVerify(el: PayInvoices): Promise<PayInvoicesSavedMethods> {
+  const panel = await openManager(el);
+  await pressInPanel(panel, 'verify-button', 'Verify STRIPE TEST BANK checking ending 4321');
+  await find(panel, '[part="code-input"]');
+  return panel;
+}
+
+/** Types `code` into "Deposit code" and presses Verify. */
+async function submitCode(panel: PayInvoicesSavedMethods, code: string): Promise<void> {
+  await type(panel, await find<HTMLInputElement>(panel, '[part="code-input"]'), code);
+  await click(panel, await find<HTMLButtonElement>(panel, 'form.verify button[type="submit"]'));
+}
+
+/** "Manage saved methods" open: Default, Expired and Awaiting verification badges, and each method's actions. */
+export const ManageSavedMethods: Story = {
+  ...served(demoBackend(saveBankAccounts)),
+  render: (args) => renderPay(args, { drive: async (el) => void (await openManager(el)) }),
+};
+
+/** Remove asks first, inline, with focus on its Remove button. */
+export const ManageConfirmRemove: Story = {
+  ...served(demoBackend(saveBankAccounts)),
+  render: (args) =>
+    renderPay(args, {
+      drive: async (el) => {
+        const panel = await openManager(el);
+        await pressInPanel(panel, 'remove-button', 'Remove Visa ending 4242');
+        await find(panel, '[role="alertdialog"]');
+      },
+    }),
+};
+
+/** A bank account awaiting micro-deposits: the deposit-code form (the demo's code is SM11AA). */
+export const ManageVerifyForm: Story = {
+  ...served(demoBackend(saveBankAccounts)),
+  render: (args) => renderPay(args, { drive: async (el) => void (await openVerify(el)) }),
+};
+
+/** A wrong deposit code: the error is shown by the field and announced. */
+export const ManageVerifyError: Story = {
+  ...served(demoBackend(saveBankAccounts)),
+  render: (args) =>
+    renderPay(args, {
+      drive: async (el) => {
+        const panel = await openVerify(el);
+        await submitCode(panel, 'SM00XX');
+        await find(panel, '[role="alert"]');
+      },
+    }),
+};
+
+/** Verifying: the request is on its way (here it never answers), the list is aria-busy. */
+export const ManageBusy: Story = {
+  ...served(
+    new StoryBackend(saveBankAccounts, [
+      http.post(`${API_BASE}/accounts/:accountId/payment-methods/:pmId/verify`, async () => {
+        await delay('infinite');
+        return new HttpResponse(null, { status: 204 });
+      }),
+    ]),
+    { busy: true },
+  ),
+  render: (args) =>
+    renderPay(args, {
+      backend: patientRestBackend,
+      drive: async (el) => {
+        const panel = await openVerify(el);
+        await submitCode(panel, 'SM11AA');
+        await find(panel, 'ul[aria-busy="true"]');
+      },
+    }),
 };

@@ -599,7 +599,8 @@ export class DemoStore {
     };
     if (!same) this.state.methods.push(record);
     const hasDefault = this.methodsOf(accountId).some((m) => m.isDefault && m !== record);
-    if (makeDefault || !hasDefault) {
+    // Only a usable method is the default: a bank account awaiting micro-deposits becomes it once verified.
+    if ((makeDefault || !hasDefault) && record.verification === 'verified') {
       for (const m of this.methodsOf(accountId)) m.isDefault = m === record;
     }
     return record;
@@ -653,6 +654,9 @@ export class DemoStore {
     if (m.verification === 'failed') {
       throw err(422, 'verification_failed', 'This bank account could not be verified.');
     }
+    if (m.verification === 'pending_microdeposits') {
+      throw err(422, 'verification_required', 'Verify this bank account with the micro-deposit code before making it the default.');
+    }
     for (const x of this.methodsOf(accountId)) x.isDefault = x === m;
     this.changed();
     return this.listPaymentMethods(accountId, viewer);
@@ -671,6 +675,12 @@ export class DemoStore {
     }
     if (matchesMicrodeposits(code)) {
       m.verification = 'verified';
+      // An account without a usable default gets this one.
+      const today = this.today();
+      const hasDefault = this.methodsOf(accountId).some(
+        (x) => x.isDefault && x.verification === 'verified' && !isCardExpired(x.summary, today),
+      );
+      if (!hasDefault) for (const x of this.methodsOf(accountId)) x.isDefault = x === m;
       this.changed();
       return this.toSaved(m);
     }

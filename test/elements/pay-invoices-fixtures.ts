@@ -6,6 +6,7 @@
 import type { InvoiceQuery, PayInvoicesBackend } from '../../src/backend/types.js';
 import { BackendError, type BackendErrorKind, type BackendErrorInit } from '../../src/backend/errors.js';
 import { computeSurcharge } from '../../src/core/allocation.js';
+import { isCardExpired } from '../../src/core/cards.js';
 import type {
   Account,
   AddPaymentMethodRequest,
@@ -122,6 +123,15 @@ export class FakeBackend implements PayInvoicesBackend {
   loadGate: Promise<void> | null = null;
   /** Replaces the invoices on the next listInvoices call (a 409 reload). */
   nextInvoices: Invoice[] | null = null;
+  /** Saved-method calls (make default, remove, verify) in order, e.g. `['default', 'pm-bank']`. */
+  methodCalls: [string, string, string?][] = [];
+  /** Thrown (once) by the next saved-method call (make default, remove, verify). */
+  methodError: BackendError | null = null;
+  /** Holds saved-method calls (to see their busy state). */
+  methodGate: Promise<void> | null = null;
+  /** The micro-deposit code that verifies (as the demo: the descriptor code). */
+  verifyCode = 'SM11AA';
+  private verifyAttempts = new Map<string, number>();
   private payments = new Map<string, Payment>();
   private seq = 0;
 
@@ -183,14 +193,58 @@ export class FakeBackend implements PayInvoicesBackend {
     this.added.push(request);
     return { id: `pm-${++this.seq}`, isDefault: request.makeDefault, verification: 'verified', summary: request.summary };
   }
-  async removePaymentMethod(): Promise<void> {}
-  async setDefaultPaymentMethod(): Promise<SavedPaymentMethod[]> {
+
+  // Saved-method rules as the demo backend has them; the fixtures' method objects are never mutated.
+  private usable(m: SavedPaymentMethod): boolean {
+    return m.verification === 'verified' && !(m.summary.type === 'card' && isCardExpired(m.summary.expMonth, m.summary.expYear));
+  }
+  private async methodCall(call: [string, string, string?], signal?: AbortSignal): Promise<SavedPaymentMethod> {
+    this.methodCalls.push(call);
+    if (this.methodGate) await this.methodGate;
+    if (signal?.aborted) throw backendError('aborted');
+    const error = this.methodError;
+    if (error) {
+      this.methodError = null;
+      throw error;
+    }
+    const m = this.methods.find((x) => x.id === call[1]);
+    if (!m) throw new BackendError('not_found', 'That payment method was not found.', { status: 404, code: 'payment_method_not_found' });
+    return m;
+  }
+  async removePaymentMethod(_a: string, id: string, signal?: AbortSignal): Promise<void> {
+    const m = await this.methodCall(['remove', id], signal);
+    this.methods = this.methods.filter((x) => x !== m);
+    if (m.isDefault) {
+      const next = this.methods.find((x) => this.usable(x));
+      this.methods = this.methods.map((x) => (x === next ? { ...x, isDefault: true } : x));
+    }
+  }
+  async setDefaultPaymentMethod(_a: string, id: string, signal?: AbortSignal): Promise<SavedPaymentMethod[]> {
+    const m = await this.methodCall(['default', id], signal);
+    if (m.summary.type === 'card' && isCardExpired(m.summary.expMonth, m.summary.expYear)) {
+      throw new BackendError('validation', 'An expired card cannot be the default payment method.', { status: 422, code: 'expired_card' });
+    }
+    if (m.verification !== 'verified') {
+      throw new BackendError('validation', 'Verify this bank account first.', { status: 422, code: 'verification_required' });
+    }
+    this.methods = this.methods.map((x) => (x.isDefault === (x.id === id) ? x : { ...x, isDefault: x.id === id }));
     return this.methods;
   }
-  async verifyPaymentMethod(_a: string, id: string): Promise<SavedPaymentMethod> {
-    const m = this.methods.find((x) => x.id === id);
-    if (!m) throw backendError('not_found');
-    return m;
+  async verifyPaymentMethod(_a: string, id: string, code: string, signal?: AbortSignal): Promise<SavedPaymentMethod> {
+    const m = await this.methodCall(['verify', id, code], signal);
+    if (m.verification === 'verified') return m;
+    if (m.verification === 'pending_microdeposits' && code.trim().toUpperCase() === this.verifyCode) {
+      const verified: SavedPaymentMethod = { ...m, verification: 'verified' };
+      this.methods = this.methods.map((x) => (x === m ? verified : x));
+      return verified;
+    }
+    const tries = (this.verifyAttempts.get(id) ?? 0) + 1;
+    this.verifyAttempts.set(id, tries);
+    if (m.verification === 'failed' || tries >= 3) {
+      this.methods = this.methods.map((x) => (x === m ? { ...m, verification: 'failed', isDefault: false } : x));
+      throw new BackendError('validation', 'Too many wrong codes.', { status: 422, code: 'verification_failed', field: 'code' });
+    }
+    throw new BackendError('validation', 'That code does not match the micro-deposit.', { status: 422, code: 'wrong_code', field: 'code' });
   }
 
   private makePayment(request: PaymentRequest, key: string, status: PaymentStatus, failureCode?: string): Payment {

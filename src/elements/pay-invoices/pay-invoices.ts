@@ -44,7 +44,9 @@ import type {
 // The modal class (not its registration: src/define/pay-invoices.ts registers both).
 import '../payment-method-modal/payment-method-modal.js';
 import '../payment-walkthrough/payment-walkthrough.js';
+import './saved-methods.js';
 import type { MethodCollectedDetail } from '../payment-method-modal/payment-method-modal.js';
+import type { MethodsChangedDetail } from './saved-methods.js';
 import { buildRows, creditUsable, type CreditState, type InvoiceRow, type RowState } from './rows.js';
 import { calendarDate, count, methodSummaryText, money, today } from './format.js';
 import { clearPending, loadPending, savePending, type PendingSubmission } from './pending-store.js';
@@ -133,6 +135,7 @@ interface RowText {
  * @fires walkthrough-request - `{steps}` (cancelable) when the "i" button asks for the walkthrough.
  * @fires auth-required - `{reason}` when the backend answered 401/403; selection and memo are kept.
  * @fires payment-complete - `{paymentId, status, total, currency}` once a payment succeeded or is processing.
+ * @fires methods-changed - `{methods, action, paymentMethodId}` from "Manage saved methods" after a saved method was made the default, removed or verified.
  *
  * @csspart heading - The "Make Online Payments" heading.
  * @csspart walkthrough-button - The "i" button next to the heading.
@@ -145,6 +148,7 @@ interface RowText {
  * @csspart totals - The totals box.
  * @csspart method - The payment method fieldset.
  * @csspart method-entry-button - "Enter Card Info" / "Enter Bank Info".
+ * @csspart manage-methods-button - "Manage saved methods" (shows `<pay-invoices-saved-methods>`).
  * @csspart memo - The memo field's wrapper.
  * @csspart submit-button - "Make Payment".
  * @csspart message - The form's error or status message.
@@ -195,6 +199,7 @@ export class PayInvoices extends PayInvoicesBase {
 
   private loadAbort?: AbortController;
   private submitAbort?: AbortController;
+  private methodsAbort?: AbortController;
   private loadedFor?: { backend: PayInvoicesBackend; account: string };
   private needsRecovery = false;
   private version = 0;
@@ -215,6 +220,7 @@ export class PayInvoices extends PayInvoicesBase {
   @state() private lumpError = '';
   @state() private lumpNote = '';
   @state() private receipt: Payment | null = null;
+  @state() private manageOpen = false;
 
   /** The account whose invoices are paid (its id). A contact's own account is used when empty. */
   @property() account = '';
@@ -244,6 +250,7 @@ export class PayInvoices extends PayInvoicesBase {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.methodsAbort?.abort();
     if (this.loadAbort && !this.loadAbort.signal.aborted && this.view === 'loading') {
       this.loadAbort.abort();
       this.loadedFor = undefined;
@@ -291,8 +298,10 @@ export class PayInvoices extends PayInvoicesBase {
     // recovered when that account is shown again.
     this.submitAbort?.abort();
     this.submitAbort = undefined;
+    this.methodsAbort?.abort();
     this.pending = null;
     this.needsRecovery = false;
+    this.manageOpen = false;
     const backend = this.resolvedBackend;
     if (!backend) {
       this.loadedFor = undefined;
@@ -405,6 +414,43 @@ export class PayInvoices extends PayInvoicesBase {
     }
     const defaultMethod = methods.find((m) => m.isDefault && this.methodUsable(m) && allowed.includes(m.summary.type));
     this.methodType = defaultMethod?.summary.type ?? (allowed.includes('card') ? 'card' : (allowed[0] ?? null));
+  }
+
+  /**
+   * A new list of saved methods (after "Manage saved methods" or a payment that saved one): a
+   * changed default is preselected; otherwise the choice stays while it is still usable.
+   */
+  private refreshMethods(methods: readonly SavedPaymentMethod[]): void {
+    const defaultOf = (list: readonly SavedPaymentMethod[], type: MethodType): string | null =>
+      list.find((m) => m.summary.type === type && m.isDefault && this.methodUsable(m))?.id ?? null;
+    const before = this.methods;
+    this.methods = [...methods];
+    for (const type of ['card', 'ach'] as const) {
+      const current = this.savedChoice[type];
+      if (current === 'new') continue;
+      const def = defaultOf(methods, type);
+      const stillUsable = current !== null && methods.some((m) => m.id === current && this.methodUsable(m));
+      if (def && def !== defaultOf(before, type)) this.savedChoice[type] = def;
+      else if (!stillUsable) this.savedChoice[type] = def;
+    }
+    this.touch();
+  }
+
+  /** Reads the saved methods again (after a payment that saved one); the list stays as is on failure. */
+  private async reloadMethods(): Promise<void> {
+    const backend = this.resolvedBackend;
+    if (!backend || !this.accountId) return;
+    this.methodsAbort?.abort();
+    const ac = new AbortController();
+    this.methodsAbort = ac;
+    try {
+      const methods = await backend.listPaymentMethods(this.accountId, ac.signal);
+      if (!ac.signal.aborted) this.refreshMethods(methods);
+    } catch {
+      // The next load shows them.
+    } finally {
+      if (this.methodsAbort === ac) this.methodsAbort = undefined;
+    }
   }
 
   private applyPreselection(): void {
@@ -745,10 +791,14 @@ export class PayInvoices extends PayInvoicesBase {
   ): Promise<void> {
     switch (payment.status) {
       case 'succeeded':
-      case 'processing':
+      case 'processing': {
+        const method = this.pending?.request.method;
         this.finishPending();
         this.showReceipt(payment);
+        // "Save for future payments": the saved method is in the list from now on.
+        if (method?.kind === 'token' && method.save) void this.reloadMethods();
         return;
+      }
       case 'requires_action': {
         if (depth > 1) {
           this.toUnknown();
@@ -807,7 +857,12 @@ export class PayInvoices extends PayInvoicesBase {
       return;
     }
     // The server answered and refused: nothing was charged with this key.
+    const request = this.pending?.request;
     this.finishPending();
+    if (e.code === 'verification_required' && request?.method.kind === 'token') {
+      this.needsMicrodeposits(request.methodType, request.method.summary.last4, request.method.save);
+      return;
+    }
     switch (e.kind) {
       case 'conflict':
         await this.reloadBalances(backend);
@@ -823,6 +878,25 @@ export class PayInvoices extends PayInvoicesBase {
       default:
         this.showFormMessage('error', this.t('payInvoices.rejected', { reason: this.errorMessage(e) }));
     }
+  }
+
+  /**
+   * A new bank account that must be verified by micro-deposits first: when it was saved it now
+   * awaits verification in the saved list (and "Manage saved methods" opens to enter the code).
+   */
+  private needsMicrodeposits(type: MethodType, last4: string, saved: boolean): void {
+    if (saved) {
+      this.collected[type] = null;
+      this.savedChoice[type] = null;
+      this.achConsent = null;
+      this.manageOpen = true;
+      void this.reloadMethods();
+    }
+    this.showFormMessage(
+      'warning',
+      this.t(saved ? 'savedMethods.microdepositsSent' : 'savedMethods.microdepositsNeedSave', { last4 }),
+    );
+    this.touch();
   }
 
   private declineText(code: string | undefined): string {
@@ -1225,6 +1299,14 @@ export class PayInvoices extends PayInvoicesBase {
     if (this.allowedTypes().includes(type)) this.methodType = type;
     this.announce(this.t('payInvoices.method.new', { summary: methodSummaryText(detail.summary, this.t.bind(this)) }));
     this.touch();
+  }
+
+  private onToggleManage(): void {
+    this.manageOpen = !this.manageOpen;
+  }
+
+  private onMethodsChanged(e: CustomEvent<MethodsChangedDetail>): void {
+    this.refreshMethods(e.detail.methods);
   }
 
   private onMemoInput(e: Event): void {
@@ -1635,6 +1717,29 @@ export class PayInvoices extends PayInvoicesBase {
       >
         ${this.t(type === 'card' ? 'payInvoices.method.enterCard' : 'payInvoices.method.enterBank')}
       </button>
+      ${this.methods.length > 0 || this.manageOpen
+        ? html`<button
+            type="button"
+            class="link"
+            part="manage-methods-button"
+            aria-expanded=${this.manageOpen ? 'true' : 'false'}
+            aria-controls="manage-methods"
+            ?disabled=${this.busy}
+            @click=${this.onToggleManage}
+          >
+            ${this.t('savedMethods.manage')}
+          </button>`
+        : nothing}
+      <pay-invoices-saved-methods
+        id="manage-methods"
+        account-id=${this.accountId}
+        locale=${this.lang_}
+        theme=${this.theme}
+        .backend=${this.resolvedBackend}
+        .methods=${this.methods}
+        ?hidden=${!this.manageOpen}
+        @methods-changed=${this.onMethodsChanged}
+      ></pay-invoices-saved-methods>
       ${showConsent && method
         ? html`<div class="ach-auth">
             <h4 id="mandate-heading">${this.t('payInvoices.method.achMandateHeading')}</h4>

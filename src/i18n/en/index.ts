@@ -4,6 +4,7 @@ import { payInvoices } from './pay-invoices.js';
 import { paymentMethodModal } from './payment-method-modal.js';
 import { paymentWalkthrough } from './payment-walkthrough.js';
 import { sandbox } from './sandbox.js';
+import { savedMethods } from './saved-methods.js';
 import { stripe } from './stripe.js';
 import type { Catalog } from '../index.js';
 
@@ -15,5 +16,6 @@ export const en: Catalog = {
   ...paymentMethodModal,
   ...paymentWalkthrough,
   ...sandbox,
+  ...savedMethods,
   ...stripe,
 };
