@@ -7,7 +7,7 @@ describe('the classes entry (bundler users)', () => {
     for (const name of ['InvoiceList', 'InvoiceListHistory', 'PayInvoices', 'PaymentMethodModal', 'PaymentWalkthrough'] as const) {
       expect(lib[name], name).to.be.a('function');
     }
-    for (const tag of ['invoice-list', 'invoice-list-history', 'pay-invoices', 'payment-method-modal', 'payment-walkthrough']) {
+    for (const tag of ['invoice-list', 'invoice-list-history', 'pay-invoices', 'pay-invoices-saved-methods', 'payment-method-modal', 'payment-walkthrough']) {
       expect(customElements.get(tag), tag).to.equal(undefined);
     }
   });
