@@ -1,7 +1,7 @@
 import { defineConfig, loadEnv } from 'vite';
 import type { Connect, Plugin } from 'vite';
 import { resolve, sep } from 'node:path';
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
 /** The policy `/csp.html` is served with (F34): no inline script or style, Trusted Types. */
@@ -88,7 +88,11 @@ function scriptTagPage(): Plugin {
       ensureDist();
     },
     generateBundle() {
-      for (const name of ['pay-invoices.js', 'pay-invoices.js.map']) {
+      // The bundle and the files it loads on demand (catalogs, the virtualizer's layout).
+      const chunks = existsSync(resolve(distDir, 'pay-invoices-chunks'))
+        ? readdirSync(resolve(distDir, 'pay-invoices-chunks')).map((f) => `pay-invoices-chunks/${f}`)
+        : [];
+      for (const name of ['pay-invoices.js', 'pay-invoices.js.map', ...chunks]) {
         const file = resolve(distDir, name);
         if (existsSync(file)) this.emitFile({ type: 'asset', fileName: `dist/${name}`, source: readFileSync(file) });
       }

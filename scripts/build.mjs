@@ -3,8 +3,11 @@
 //  1. dist/*.js — ES modules for bundler users: one entry per element (registering), the classes
 //     (`index.js`, registers nothing), the backend API (`backend.js`) and core (`core.js`);
 //     lit, @lit/*, zod and Stripe.js stay external (the app's bundler dedupes them).
-//  2. dist/pay-invoices.js — one self-contained, minified script-tag bundle that registers all
-//     elements. Stripe.js is loaded from Stripe's URL only when the Stripe collector is used.
+//  2. dist/pay-invoices.js — one minified script-tag bundle that registers all elements. The
+//     Spanish and French catalogs (and the list virtualizer's layout) are separate files beside it
+//     (dist/pay-invoices-chunks/), fetched on first
+//     use relative to the bundle's URL; without them the widget falls back to English.
+//     Stripe.js is loaded from Stripe's URL only when the Stripe collector is used.
 import { build } from 'vite';
 import { rmSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -57,7 +60,9 @@ await build({
     sourcemap: true,
     target: 'es2022',
     lib: { entry: { 'pay-invoices': r('src/pay-invoices.ts') }, formats: ['es'] },
-    rollupOptions: { output: { entryFileNames: '[name].js', codeSplitting: false, minify: true } },
+    rollupOptions: {
+      output: { entryFileNames: '[name].js', chunkFileNames: 'pay-invoices-chunks/[name]-[hash].js', minify: true },
+    },
   },
 });
 console.log('built dist/');

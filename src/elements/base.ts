@@ -7,7 +7,7 @@ import { isBackendError } from '../backend/errors.js';
 import type { PaymentCollector } from '../collectors/types.js';
 import { StripeCollector } from '../collectors/stripe-collector.js';
 import { SandboxCollector } from '../collectors/sandbox-collector.js';
-import { translate, isRtl } from '../i18n/index.js';
+import { translate, isRtl, loadMessages } from '../i18n/index.js';
 import { backendContext, collectorContext } from './context.js';
 
 /**
@@ -42,6 +42,9 @@ export class PayInvoicesBase extends LitElement {
 
   /** `light` or `dark` to force a theme; empty follows `prefers-color-scheme`. */
   @property({ reflect: true }) theme: '' | 'light' | 'dark' = '';
+
+  /** The locale whose catalog was last requested. */
+  private _requestedLocale?: string;
 
   /** Bumped when a context value arrives so dependants re-run. */
   @state() protected contextVersion = 0;
@@ -119,6 +122,16 @@ export class PayInvoicesBase extends LitElement {
       }
     }
     return this.t('common.error.generic');
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    const locale = this.lang_;
+    if (locale !== this._requestedLocale) {
+      this._requestedLocale = locale;
+      // Spanish and French load on first use; re-render in them once they are here.
+      void loadMessages(locale)?.then(() => this.requestUpdate());
+    }
   }
 
   override updated(changed: Map<PropertyKey, unknown>): void {

@@ -3,6 +3,10 @@
  * per locale, each split by element so they can grow independently. English, Spanish and French
  * ship complete; hosts add a locale or override any message with `registerMessages`.
  *
+ * English is built in. Spanish and French are loaded on first use (`loadMessages`, which every
+ * element calls for its locale and then re-renders), so pages that never use them never download
+ * them. A host that wants no English flash awaits `loadMessages('es')` before showing the widget.
+ *
  * Lookup for `es-MX`: a catalog registered for `es-mx`, then `es`, then English, then the key itself.
  * Money and dates are not messages: elements format them with `Intl` in the same locale.
  *
@@ -10,15 +14,41 @@
  * never as HTML).
  */
 import { en } from './en/index.js';
-import { es } from './es/index.js';
-import { fr } from './fr/index.js';
 
 export type Catalog = Readonly<Record<string, string>>;
-const catalogs = new Map<string, Catalog>([
-  ['en', en],
-  ['es', es],
-  ['fr', fr],
-]);
+const catalogs = new Map<string, Catalog>([['en', en]]);
+
+/** Catalogs shipped with the widget but loaded on demand, by language. */
+const lazyCatalogs: Readonly<Record<string, () => Promise<Catalog>>> = {
+  es: () => import('./es/index.js').then((m) => m.es),
+  fr: () => import('./fr/index.js').then((m) => m.fr),
+};
+const loading = new Map<string, Promise<void>>();
+
+/**
+ * Loads the shipped catalog of `locale`'s language if it has one and it is not loaded yet.
+ * Resolves once it is registered (messages registered by a host earlier still win). Returns null
+ * when there is nothing to load. Never rejects: a failed load leaves English in place.
+ */
+export function loadMessages(locale: string): Promise<void> | null {
+  const lang = normalizeLocale(locale);
+  const load = lazyCatalogs[lang];
+  if (!load) return null;
+  let pending = loading.get(lang);
+  if (!pending) {
+    pending = load().then(
+      (shipped) => {
+        // Host overrides registered before the catalog arrived stay on top.
+        catalogs.set(lang, { ...shipped, ...(catalogs.get(lang) ?? {}) });
+      },
+      () => {
+        loading.delete(lang); // English stays; a later call may try again.
+      },
+    );
+    loading.set(lang, pending);
+  }
+  return pending;
+}
 
 /**
  * Adds or extends a locale's catalog; later registrations win, so a host may override any message.

@@ -5,6 +5,7 @@ import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.j
 import type { InvoiceList } from '../../src/elements/invoice-list/invoice-list.js';
 import { ACME, FakeBackend } from '../elements/pay-invoices-fixtures.js';
 import { FakeBackend as ListBackend } from '../elements/invoice-list-fixtures.js';
+import { loadMessages, translate } from '../../src/i18n/index.js';
 
 const WAIT = { timeout: 10000 };
 
@@ -20,6 +21,8 @@ async function payForm(locale: string): Promise<PayInvoices> {
     html`<pay-invoices account=${ACME.id} locale=${locale} .backend=${new FakeBackend()}></pay-invoices>`,
   );
   await waitUntil(() => el.shadowRoot?.querySelector('[part="submit-button"]'), 'the form did not load', WAIT);
+  // Spanish and French load on first use; the element re-renders once its catalog is here.
+  await loadMessages(locale);
   await el.updateComplete;
   return el;
 }
@@ -31,6 +34,20 @@ function submitButton(el: HTMLElement): HTMLButtonElement {
 }
 
 describe('localized elements', () => {
+  it('loads a shipped catalog on first use and re-renders in it', async () => {
+    // "es-419" (Latin American Spanish) uses the shipped es catalog, loaded on demand.
+    const el = await fixture<PayInvoices>(
+      html`<pay-invoices account=${ACME.id} locale="es-419" .backend=${new FakeBackend()}></pay-invoices>`,
+    );
+    await waitUntil(
+      () => el.shadowRoot?.querySelector('[part="heading"]')?.textContent?.trim() === 'Realizar pagos en línea',
+      'the element never switched to Spanish',
+      WAIT,
+    );
+    expect(translate('es', 'payInvoices.heading')).to.equal('Realizar pagos en línea');
+    expect(loadMessages('de')).to.equal(null); // no shipped German catalog: English stays
+  });
+
   it('locale="es" shows Spanish texts, and money and dates as Intl formats them for es', async () => {
     const el = await payForm('es');
     const heading = el.shadowRoot?.querySelector('[part="heading"]');
@@ -64,6 +81,8 @@ describe('localized elements', () => {
     expect(norm(text(el))).to.include('$1,250.00');
     el.setAttribute('locale', 'es-MX');
     await el.updateComplete;
+    await loadMessages('es-MX');
+    await el.updateComplete;
     expect(el.shadowRoot?.querySelector('[part="heading"]')?.textContent?.trim()).to.equal('Realizar pagos en línea');
     expect(norm(text(el))).to.include(norm(usd('es-MX', 1250)));
   });
@@ -71,6 +90,7 @@ describe('localized elements', () => {
   it('<invoice-list locale="fr"> labels its table, Pay Now and money in French', async () => {
     const el = await fixture<InvoiceList>(html`<invoice-list locale="fr" .backend=${new ListBackend()}></invoice-list>`);
     await waitUntil(() => el.shadowRoot?.querySelector('table[part="table"] tbody tr'), 'no rows', WAIT);
+    await loadMessages('fr');
     await el.updateComplete;
     const headers = [...(el.shadowRoot?.querySelectorAll('table[part="table"] thead th') ?? [])].map((th) =>
       (th.textContent ?? '').replace(/\s+/g, ' ').trim(),

@@ -263,6 +263,7 @@ export class PayInvoices extends PayInvoicesBase {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
     if (
       !this.hasUpdated ||
       changed.has('account') ||

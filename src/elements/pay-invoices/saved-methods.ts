@@ -117,6 +117,7 @@ export class PayInvoicesSavedMethods extends PayInvoicesBase {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
     if (changed.has('accountId') && changed.get('accountId') !== undefined) {
       this.actionAbort?.abort();
       this.busy = null;
