@@ -118,7 +118,8 @@ describe('<payment-method-modal>', () => {
       let fired = false;
       modal.addEventListener('method-cancel', () => (fired = true));
       modal.close();
-      await waitUntil(() => document.activeElement === opener, 'focus back', { timeout: 3000 });
+      // The dialog's close event is a task: wait for it, not only for focus (which may not have left).
+      await waitUntil(() => !modal.opened && document.activeElement === opener, 'closed, focus back', { timeout: 3000 });
       await aTimeout(20);
       expect(fired).to.be.false;
       expect(modal.opened).to.be.false;
