@@ -5,4 +5,5 @@ export * from './aba.js';
 export * from './text.js';
 export * from './cards.js';
 export * from './idempotency.js';
+export * from './invoices.js';
 export * from './schemas.js';

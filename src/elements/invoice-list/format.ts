@@ -3,33 +3,14 @@
  * dates through Intl.DateTimeFormat. Nothing here does arithmetic on money.
  */
 import { formatMoney, isKnownCurrency } from '../../core/money.js';
+import { calendarDate } from '../format.js';
 import type { Invoice, MethodSummary } from '../../core/schemas.js';
+import { invoiceProblems, type InvoiceProblem } from '../../core/invoices.js';
 
 type Translate = (key: string, params?: Readonly<Record<string, string | number>>) => string;
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-function dateFormat(locale: string): Intl.DateTimeFormat {
-  let f = dateFormats.get(locale);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-    } catch {
-      f = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
-    }
-    dateFormats.set(locale, f);
-  }
-  return f;
-}
-
 /** A calendar date (`YYYY-MM-DD`, or the date part of an ISO instant) in the locale's medium style. */
-export function formatDate(iso: string, locale: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  if (!Number.isFinite(ms)) return iso;
-  return dateFormat(locale).format(ms);
-}
+export const formatDate = calendarDate;
 
 /** Money as text; an unknown currency is shown by its code only (never guessed at). */
 export function moneyText(amount: number, currency: string, locale: string, t: Translate): string {
@@ -82,20 +63,18 @@ export function methodText(summary: MethodSummary, t: Translate): string {
 
 export type InvoiceFlag = 'negativeBalance' | 'duplicateId' | 'unknownCurrency';
 
+const FLAG_NAMES: Readonly<Record<InvoiceProblem, InvoiceFlag>> = {
+  negative_balance: 'negativeBalance',
+  duplicate_id: 'duplicateId',
+  unknown_currency: 'unknownCurrency',
+};
+
 /**
- * F28: problems that make an invoice unpayable online. Duplicate ids are found within `invoices`
- * (the page in view); every copy of a duplicated id is flagged.
+ * F28: problems that make an invoice unpayable online (core's rules), by position in `invoices`
+ * (the page in view), named as this element's messages name them.
  */
 export function invoiceFlags(invoices: readonly Invoice[]): Map<number, InvoiceFlag[]> {
-  const counts = new Map<string, number>();
-  for (const inv of invoices) counts.set(inv.id, (counts.get(inv.id) ?? 0) + 1);
   const flags = new Map<number, InvoiceFlag[]>();
-  invoices.forEach((inv, i) => {
-    const f: InvoiceFlag[] = [];
-    if (inv.balance < 0) f.push('negativeBalance');
-    if ((counts.get(inv.id) ?? 0) > 1) f.push('duplicateId');
-    if (!isKnownCurrency(inv.currency)) f.push('unknownCurrency');
-    if (f.length) flags.set(i, f);
-  });
+  for (const [i, problems] of invoiceProblems(invoices)) flags.set(i, problems.map((p) => FLAG_NAMES[p]));
   return flags;
 }

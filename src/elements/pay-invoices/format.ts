@@ -3,6 +3,7 @@
  * Never throws on odd data (an unknown currency shows its code, a bad date shows as is).
  */
 import { formatMoney } from '../../core/money.js';
+import { calendarDate, todayText } from '../format.js';
 import type { MethodSummary } from '../../core/schemas.js';
 
 type T = (key: string, params?: Readonly<Record<string, string | number>>) => string;
@@ -25,34 +26,12 @@ export function count(n: number, locale: string): string {
   }
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-function dateFormat(locale: string): Intl.DateTimeFormat {
-  let f = dateFormats.get(locale);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-    } catch {
-      f = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' });
-    }
-    dateFormats.set(locale, f);
-  }
-  return f;
-}
-
 /** `YYYY-MM-DD` (or an ISO instant's date part) as a localized calendar date. */
-export function calendarDate(iso: string, locale: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return Number.isNaN(d.getTime()) ? iso : dateFormat(locale).format(d);
-}
+export { calendarDate };
 
 /** Today as a localized date (for the ACH authorization sentence). */
 export function today(locale: string): string {
-  const now = new Date();
-  const d = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
-  return dateFormat(locale).format(d);
+  return todayText(locale);
 }
 
 const BRANDS: Readonly<Record<string, string>> = {

@@ -3,7 +3,8 @@
  * on each once pending payments are taken off. Per-row selection state lives in a Map keyed by
  * invoice id so that toggling one row, "Select all" and the totals never touch the rows' DOM.
  */
-import { isKnownCurrency, sumAmounts } from '../../core/money.js';
+import { isKnownCurrency } from '../../core/money.js';
+import { invoiceProblems, payableAmount } from '../../core/invoices.js';
 import type { AmountError } from '../../core/allocation.js';
 import type { Credit, Invoice } from '../../core/schemas.js';
 
@@ -40,30 +41,16 @@ export interface CreditState {
 
 /** Builds the rows in the backend's order and flags what cannot be paid (F28). */
 export function buildRows(invoices: readonly Invoice[]): InvoiceRow[] {
-  const counts = new Map<string, number>();
-  for (const inv of invoices) counts.set(inv.id, (counts.get(inv.id) ?? 0) + 1);
+  const problems = invoiceProblems(invoices);
   const seen = new Map<string, number>();
   return invoices.map((invoice, index) => {
     const n = seen.get(invoice.id) ?? 0;
     seen.set(invoice.id, n + 1);
     const key = n === 0 ? invoice.id : `${invoice.id}\u0000${n}`;
-    let flag: RowFlag | null = null;
-    let payable = 0;
-    if ((counts.get(invoice.id) ?? 0) > 1) flag = 'duplicate_id';
-    else if (!isKnownCurrency(invoice.currency)) flag = 'unknown_currency';
-    else if (invoice.balance < 0) flag = 'negative_balance';
-    else {
-      try {
-        payable = sumAmounts([invoice.balance, -invoice.pending]);
-      } catch {
-        payable = 0;
-      }
-      if (payable <= 0) {
-        payable = 0;
-        flag = 'nothing_due';
-      }
-    }
-    return { key, invoice, payable, flag, index };
+    const problem = problems.get(index)?.[0];
+    if (problem) return { key, invoice, payable: 0, flag: problem, index };
+    const payable = payableAmount(invoice);
+    return { key, invoice, payable, flag: payable > 0 ? null : 'nothing_due', index };
   });
 }
 
