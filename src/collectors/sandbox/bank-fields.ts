@@ -92,63 +92,36 @@ export class SandboxBankFields extends SandboxFieldsBase<BankField> {
     return message ? html`<p class="field-error" id="${field}-error">${message}</p>` : nothing;
   }
 
+  /** One numeric entry field (routing, account or its confirmation) with its error. */
+  private renderNumberField(field: BankField, maxlength: number) {
+    return html`
+      <div class="field">
+        <label for=${field}>${this.t(`sandbox.bank.${field}`)}</label>
+        <input
+          id=${field}
+          type="text"
+          inputmode="numeric"
+          autocomplete="off"
+          spellcheck="false"
+          maxlength=${maxlength}
+          required
+          aria-invalid=${this.errors[field] ? 'true' : 'false'}
+          aria-describedby=${ifDefined(this.describedBy(field))}
+          @input=${this.onInput}
+          @keydown=${this.onKeydown}
+        />
+        ${this.renderError(field)}
+      </div>
+    `;
+  }
+
   override render() {
-    const invalid = (f: BankField) => (this.errors[f] ? 'true' : 'false');
     return html`
       <p class="badge" part="test-mode">
         <strong>${this.t('sandbox.testMode')}</strong> — ${this.t('sandbox.bank.hint')}
       </p>
-      <div class="field">
-        <label for="routing">${this.t('sandbox.bank.routing')}</label>
-        <input
-          id="routing"
-          type="text"
-          inputmode="numeric"
-          autocomplete="off"
-          spellcheck="false"
-          maxlength="11"
-          required
-          aria-invalid=${invalid('routing')}
-          aria-describedby=${ifDefined(this.describedBy('routing'))}
-          @input=${this.onInput}
-          @keydown=${this.onKeydown}
-        />
-        ${this.renderError('routing')}
-      </div>
-      <div class="field">
-        <label for="account">${this.t('sandbox.bank.account')}</label>
-        <input
-          id="account"
-          type="text"
-          inputmode="numeric"
-          autocomplete="off"
-          spellcheck="false"
-          maxlength="20"
-          required
-          aria-invalid=${invalid('account')}
-          aria-describedby=${ifDefined(this.describedBy('account'))}
-          @input=${this.onInput}
-          @keydown=${this.onKeydown}
-        />
-        ${this.renderError('account')}
-      </div>
-      <div class="field">
-        <label for="confirm">${this.t('sandbox.bank.confirm')}</label>
-        <input
-          id="confirm"
-          type="text"
-          inputmode="numeric"
-          autocomplete="off"
-          spellcheck="false"
-          maxlength="20"
-          required
-          aria-invalid=${invalid('confirm')}
-          aria-describedby=${ifDefined(this.describedBy('confirm'))}
-          @input=${this.onInput}
-          @keydown=${this.onKeydown}
-        />
-        ${this.renderError('confirm')}
-      </div>
+      ${this.renderNumberField('routing', 11)} ${this.renderNumberField('account', 20)}
+      ${this.renderNumberField('confirm', 20)}
     `;
   }
 }
