@@ -202,15 +202,23 @@ async function renderList(side: Side): Promise<Element | null> {
   return listRoot(el).querySelector('tbody tr:last-child');
 }
 
-async function measureRender(render: () => Promise<Element | null>): Promise<Rendered> {
+/** What a render returns: an element to probe layout with, or the time it was complete at. */
+type RenderResult = Element | null | { end: number };
+
+async function measureRender(render: () => Promise<RenderResult>): Promise<Rendered> {
   await quiet();
   const before = await settledHeap();
   await afterGc();
   taskYields = 0;
   const t0 = performance.now();
-  const probe = await render();
-  forceLayout(probe);
-  const ms = performance.now() - t0;
+  const result = await render();
+  let end: number;
+  if (result && 'end' in result) end = result.end;
+  else {
+    forceLayout(result);
+    end = performance.now();
+  }
+  const ms = end - t0;
   const yields = taskYields;
   const nodes = countNodes(stage);
   const heapDelta = (await settledHeap()) - before;
@@ -279,7 +287,7 @@ function payTotal(el: PayInvoices): string {
   return payRoot(el).querySelector('[part="totals"] dd.grand')?.textContent?.trim() ?? '';
 }
 
-async function renderPay(side: Side): Promise<Element | null> {
+async function renderPay(side: Side): Promise<RenderResult> {
   const s = current();
   if (side === 'baseline') {
     s.baselinePay = renderBaselinePay(stage, s.payInvoices);
@@ -290,14 +298,38 @@ async function renderPay(side: Side): Promise<Element | null> {
   el.setAttribute('account', ACCOUNT_ID);
   stage.append(el);
   s.pay = el;
-  // The virtualizer renders its first rows after it has measured its viewport (a frame later).
   await until(
     el,
     () => payRoot(el).querySelector('[part="totals"]') !== null && payRoot(el).querySelector('[part="invoice-row"]') !== null,
     'pay-invoices first render',
   );
-  const rows = payRoot(el).querySelectorAll('[part="invoice-row"]');
-  return rows[rows.length - 1] ?? null;
+  forceLayout(payRoot(el).querySelector('[part="invoice-row"]'));
+  return { end: await settled(payRoot(el)) };
+}
+
+/**
+ * The virtualizer renders a first batch of rows, measures them and fills the viewport in the next
+ * frame(s). Follows the DOM until three frames pass without a change; returns the time of the last
+ * change (after a forced layout), so idle frames are not counted but the fill-up is.
+ */
+async function settled(root: ShadowRoot): Promise<number> {
+  let end = performance.now();
+  const observer = new MutationObserver(() => {
+    forceLayout();
+    end = performance.now();
+  });
+  observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
+  let seen = end;
+  for (let quietFrames = 0; quietFrames < 3; ) {
+    await nextFrame();
+    if (end === seen) quietFrames++;
+    else {
+      seen = end;
+      quietFrames = 0;
+    }
+  }
+  observer.disconnect();
+  return end;
 }
 
 /** Selects one row (the third) and waits for the totals; then unselects it, untimed. */

@@ -56,7 +56,8 @@ export function textTable(header, rows) {
 
 /** A Markdown table (pipes in cells escaped). */
 export function markdownTable(header, rows) {
-  const esc = (c) => String(c).replaceAll('|', '\\|');
+  // Element names in backticks, or Markdown renders `<invoice-list>` as an (invisible) tag.
+  const esc = (c) => String(c).replaceAll('|', '\\|').replace(/<([a-z]+-[a-z-]+)>/g, '`<$1>`');
   return [
     `| ${header.map(esc).join(' | ')} |`,
     `| ${header.map(() => '---').join(' | ')} |`,
