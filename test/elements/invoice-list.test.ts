@@ -218,6 +218,17 @@ describe('<invoice-list>', () => {
     expect(root(el).querySelector('table')).to.equal(null);
   });
 
+  it('F30 caps a larger page-size at 50 rows so the DOM stays under 2,000 nodes', async () => {
+    const backend = new FakeBackend({ viewer: { ...CONTACT, accountId: INITECH.id }, invoices: { [INITECH.id]: manyInvoices(10000) } });
+    const el = await mount(backend);
+    el.pageSize = 1000;
+    await waitUntil(() => backend.lastQuery()?.limit === 50 && numbers(el).length === 50, 'page not reloaded', WAIT);
+    await settled(el);
+    expect(backend.lastQuery()).to.deep.include({ limit: 50 });
+    const nodes = countNodes(root(el));
+    expect(nodes, `nodes in the shadow root: ${nodes}`).to.be.lessThan(2000);
+  });
+
   it('F30 pages 10,000 invoices with a small DOM and reaches the last page by keyboard', async () => {
     const backend = new FakeBackend({ viewer: { ...CONTACT, accountId: INITECH.id }, invoices: { [INITECH.id]: manyInvoices(10000) } });
     const el = await mount(backend);

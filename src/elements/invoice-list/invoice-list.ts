@@ -32,6 +32,8 @@ import '../pay-invoices/pay-invoices.js';
 
 registerMessages('en', messages);
 
+/** The most invoices rendered at once. */
+const MAX_PAGE_SIZE = 50;
 /** `worker` searches accounts; `contact` shows one fixed account; empty asks the backend's viewer. */
 export type InvoiceListMode = '' | 'worker' | 'contact';
 
@@ -160,7 +162,7 @@ export class InvoiceList extends PayInvoicesBase {
   /** `worker` (account search) or `contact` (fixed account). Empty: taken from the backend's viewer. */
   @property() mode: InvoiceListMode = '';
 
-  /** Invoices per page (1–1000). */
+  /** Invoices per page (1–50; larger values are capped so the list stays under 2,000 DOM nodes). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
 
   // ------------------------------------------------------------------------------------------
@@ -249,7 +251,8 @@ export class InvoiceList extends PayInvoicesBase {
 
   private _limit(): number {
     const n = Math.floor(Number(this.pageSize));
-    return Number.isFinite(n) ? Math.min(1000, Math.max(1, n)) : 50;
+    // About 30 nodes a row: 50 rows keep the whole view under 2,000 nodes at any account size.
+    return Number.isFinite(n) ? Math.min(MAX_PAGE_SIZE, Math.max(1, n)) : MAX_PAGE_SIZE;
   }
 
   private _resetForAccount(): void {
