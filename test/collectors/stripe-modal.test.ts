@@ -6,21 +6,9 @@ import type {
 } from '../../src/elements/payment-method-modal/payment-method-modal.js';
 import { StripeCollector } from '../../src/collectors/stripe-collector.js';
 import { SandboxCollector } from '../../src/collectors/sandbox-collector.js';
-import type { Settings } from '../../src/core/schemas.js';
 import { FakeStripe, type FakeStripeOptions } from '../fakes/fake-stripe.js';
-import { alertText, button, field, fillBank, submit } from '../elements/payment-method-modal-helpers.js';
+import { settings, alertText, button, field, fillBank, submit } from '../elements/payment-method-modal-helpers.js';
 
-const settings: Settings = {
-  onlinePaymentsEnabled: true,
-  allowedMethods: ['card', 'ach'],
-  partialPaymentsAllowed: true,
-  overpaymentAllowed: false,
-  surcharge: { card: null, ach: null },
-  currency: 'USD',
-  achMandateText: 'I authorize {company} to debit {amount} from my account {account} on {date}.',
-  walkthroughEnabled: true,
-  memoMaxLength: 500,
-};
 
 /** A pay-invoices-like element: the modal lives in its shadow root. */
 class PiLike extends HTMLElement {

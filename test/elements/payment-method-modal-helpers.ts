@@ -1,3 +1,4 @@
+import type { Settings } from '../../src/core/schemas.js';
 import { waitUntil } from '@open-wc/testing';
 import type { PaymentMethodModal } from '../../src/elements/payment-method-modal/payment-method-modal.js';
 
@@ -84,3 +85,16 @@ export async function fillBank(
 export function submit(modal: PaymentMethodModal): void {
   modal.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
 }
+
+/** Settings for modal tests: card and ACH, a mandate text with every placeholder. */
+export const settings: Settings = {
+  onlinePaymentsEnabled: true,
+  allowedMethods: ['card', 'ach'],
+  partialPaymentsAllowed: true,
+  overpaymentAllowed: false,
+  surcharge: { card: null, ach: null },
+  currency: 'USD',
+  achMandateText: 'I authorize {company} to debit {amount} from my account {account} on {date}.',
+  walkthroughEnabled: true,
+  memoMaxLength: 500,
+};

@@ -7,8 +7,7 @@ import type {
 } from '../../src/elements/payment-method-modal/payment-method-modal.js';
 import { SandboxCollector } from '../../src/collectors/sandbox-collector.js';
 import { CollectorError, type PaymentCollector } from '../../src/collectors/types.js';
-import type { Settings } from '../../src/core/schemas.js';
-import {
+import { settings,
   alertText,
   button,
   deepActive,
@@ -22,17 +21,6 @@ import {
   submit,
 } from './payment-method-modal-helpers.js';
 
-const settings: Settings = {
-  onlinePaymentsEnabled: true,
-  allowedMethods: ['card', 'ach'],
-  partialPaymentsAllowed: true,
-  overpaymentAllowed: false,
-  surcharge: { card: null, ach: null },
-  currency: 'USD',
-  achMandateText: 'I authorize {company} to debit {amount} from my account {account} on {date}.',
-  walkthroughEnabled: true,
-  memoMaxLength: 500,
-};
 
 async function setup(type: 'card' | 'ach' = 'card', collector: PaymentCollector | null = new SandboxCollector({ delayMs: 0 })) {
   // fixtureSync + updateComplete: a plain <div> fixture waits for an animation frame, which a
