@@ -61,6 +61,9 @@ await build({
     target: 'es2022',
     lib: { entry: { 'pay-invoices': r('src/pay-invoices.ts') }, formats: ['es'] },
     rollupOptions: {
+      // Code shared by the bundle and its on-demand chunks stays in the bundle (which may then
+      // export a few internals for the chunks): one file for the first load, not a waterfall.
+      preserveEntrySignatures: 'allow-extension',
       output: { entryFileNames: '[name].js', chunkFileNames: 'pay-invoices-chunks/[name]-[hash].js', minify: true },
     },
   },

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: finds a Chromium (CHROME_PATH, then system paths), installs Debian's when it can,
-// then runs Web Test Runner. Extra arguments go to the runner (e.g. `npm test -- --files test/core/*.test.ts`).
+// builds dist/ (some tests load the built bundle), then runs Web Test Runner. Extra arguments go to the runner (e.g. `npm test -- --files test/core/*.test.ts`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { findChromium } from './chromium.mjs';
@@ -33,6 +33,13 @@ if (!chrome) {
     );
     process.exit(1);
   }
+}
+// Some tests load the built script-tag bundle (dist/pay-invoices.js) as a host page would; the build
+// takes a few seconds, so it runs every time and those tests never see a stale bundle.
+const built = spawnSync('node', ['scripts/build.mjs'], { stdio: 'inherit' });
+if (built.status !== 0) {
+  console.error('npm run build failed; the tests need the built bundle.');
+  process.exit(built.status ?? 1);
 }
 const args = ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)];
 const res = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chrome } });

@@ -7,4 +7,22 @@ import './define/pay-invoices.js';
 import './define/payment-method-modal.js';
 import './define/payment-walkthrough.js';
 
-export * from './index.js';
+export * from './api.js';
+// Collectors: the bundle keeps card and bank entry code out of the first download. The sandbox and
+// the Stripe collector load on first use; hosts create them with the deferred factories.
+export { CollectorError, isValidatingSession } from './collectors/types.js';
+export type {
+  Availability,
+  BillingDetails,
+  CollectOptions,
+  CollectedToken,
+  CollectorSession,
+  PaymentCollector,
+  ValidatingSession,
+} from './collectors/types.js';
+export {
+  deferCollector,
+  deferredSandboxCollector,
+  deferredStripeCollector,
+  type DeferredCollector,
+} from './collectors/lazy.js';

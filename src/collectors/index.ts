@@ -7,6 +7,12 @@ export type {
 } from './types.js';
 export { CollectorError } from './types.js';
 export {
+  deferCollector,
+  deferredSandboxCollector,
+  deferredStripeCollector,
+  type DeferredCollector,
+} from './lazy.js';
+export {
   SandboxCollector,
   defineSandboxElements,
   isValidatingSession,

@@ -13,14 +13,16 @@ import {
   type CollectOptions,
   type CollectorSession,
   type PaymentCollector,
+  type ValidatingSession,
 } from './types.js';
 import { SandboxCardFields } from './sandbox/card-fields.js';
 import { SandboxBankFields } from './sandbox/bank-fields.js';
 import { SandboxChallenge } from './sandbox/challenge.js';
 import { translate } from '../i18n/index.js';
-import type { BillingDetails } from './sandbox/fields-base.js';
+import type { BillingDetails } from './types.js';
 
-export type { BillingDetails, CollectorChangeDetail } from './sandbox/fields-base.js';
+export type { CollectorChangeDetail } from './sandbox/fields-base.js';
+export { isValidatingSession, type BillingDetails, type ValidatingSession } from './types.js';
 export { SandboxCardFields, SandboxBankFields, SandboxChallenge };
 
 /** Registers the sandbox's elements (guarded; safe to call repeatedly). */
@@ -28,16 +30,6 @@ export function defineSandboxElements(): void {
   defineElement('pi-sandbox-card-fields', SandboxCardFields);
   defineElement('pi-sandbox-bank-fields', SandboxBankFields);
   defineElement('pi-sandbox-challenge', SandboxChallenge);
-}
-
-/**
- * Optional session capabilities beyond `CollectorSession` that `<payment-method-modal>` uses when a
- * session offers them: check the fields without tokenizing (so every error shows at once), and
- * receive the details the modal asks for itself (name on account, account type).
- */
-export interface ValidatingSession extends CollectorSession {
-  validate(): CollectorError[];
-  setBillingDetails(details: BillingDetails): void;
 }
 
 export interface SandboxCollectorOptions {
@@ -115,10 +107,4 @@ export class SandboxCollector implements PaymentCollector {
     const completed = await challenge.run();
     return { completed };
   }
-}
-
-/** Whether a session offers the optional `ValidatingSession` capabilities. */
-export function isValidatingSession(session: CollectorSession): session is ValidatingSession {
-  const s = session as Partial<ValidatingSession>;
-  return typeof s.validate === 'function' && typeof s.setBillingDetails === 'function';
 }

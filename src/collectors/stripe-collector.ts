@@ -30,7 +30,8 @@ import {
   type CollectorSession,
   type PaymentCollector,
 } from './types.js';
-import type { BillingDetails, ValidatingSession } from './sandbox-collector.js';
+import type { BillingDetails, ValidatingSession } from './types.js';
+import { checkPublishableKey, isTestKey } from './stripe/key.js';
 import { createLightDomMount, type LightDomMount } from './stripe/light-dom-mount.js';
 import { StripeFields, type StripeFieldsController } from './stripe/stripe-fields.js';
 import type {
@@ -363,17 +364,10 @@ export class StripeCollector implements PaymentCollector {
   private _loading?: Promise<StripeLike | null>;
 
   constructor(options: StripeCollectorOptions) {
-    const key = typeof options.publishableKey === 'string' ? options.publishableKey.trim() : '';
-    if (!key) throw new TypeError('StripeCollector: a Stripe publishable key is required.');
-    if (/^(sk|rk)_/.test(key)) {
-      throw new TypeError('StripeCollector: that is a secret key. Use the publishable key (pk_…); never put a secret key in a web page.');
-    }
-    if (options.fallback?.testMode && key.startsWith('pk_live_')) {
-      throw new TypeError('StripeCollector: a TEST MODE fallback cannot be used with a live key.');
-    }
+    const key = checkPublishableKey(options.publishableKey, options.fallback?.testMode === true);
     this.options = options;
     this.publishableKey = key;
-    this.testMode = key.startsWith('pk_test_');
+    this.testMode = isTestKey(key);
   }
 
   /** True once Stripe.js has loaded. */

@@ -61,3 +61,25 @@ export interface PaymentCollector {
    */
   handleNextAction(clientSecret: string, options: { host: HTMLElement; locale: string }): Promise<{ completed: boolean }>;
 }
+
+/** Details the modal asks for itself and hands to the session (name on account, account type). */
+export interface BillingDetails {
+  name?: string;
+  accountType?: 'checking' | 'savings';
+}
+
+/**
+ * Optional session capabilities beyond `CollectorSession` that `<payment-method-modal>` uses when a
+ * session offers them: check the fields without tokenizing (so every error shows at once), and
+ * receive the details the modal asks for itself (name on account, account type).
+ */
+export interface ValidatingSession extends CollectorSession {
+  validate(): CollectorError[];
+  setBillingDetails(details: BillingDetails): void;
+}
+
+/** Whether a session offers the optional `ValidatingSession` capabilities. */
+export function isValidatingSession(session: CollectorSession): session is ValidatingSession {
+  const s = session as Partial<ValidatingSession>;
+  return typeof s.validate === 'function' && typeof s.setBillingDetails === 'function';
+}

@@ -4,6 +4,7 @@ export * from './allocation.js';
 export * from './aba.js';
 export * from './text.js';
 export * from './cards.js';
+export * from './test-cards.js';
 export * from './idempotency.js';
 export * from './invoices.js';
 export * from './schemas.js';

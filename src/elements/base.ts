@@ -5,8 +5,7 @@ import type { PayInvoicesBackend } from '../backend/types.js';
 import { RestBackend } from '../backend/rest-backend.js';
 import { isBackendError } from '../backend/errors.js';
 import type { PaymentCollector } from '../collectors/types.js';
-import { StripeCollector } from '../collectors/stripe-collector.js';
-import { SandboxCollector } from '../collectors/sandbox-collector.js';
+import { deferredSandboxCollector, deferredStripeCollector } from '../collectors/lazy.js';
 import { translate, isRtl, loadMessages } from '../i18n/index.js';
 import { backendContext, collectorContext } from './context.js';
 
@@ -19,8 +18,8 @@ export class PayInvoicesBase extends LitElement {
   private _restCache?: { base: string; backend: RestBackend };
   private _ctxBackend?: PayInvoicesBackend;
   private _ctxCollector?: PaymentCollector;
-  private _stripeCache?: { key: string; collector: StripeCollector };
-  private _sandbox?: SandboxCollector;
+  private _stripeCache?: { key: string; collector: PaymentCollector };
+  private _sandbox?: PaymentCollector;
 
   /** Base URL of the REST backend (used when no `backend` object is given). */
   @property({ attribute: 'api-base' }) apiBase = '';
@@ -84,15 +83,16 @@ export class PayInvoicesBase extends LitElement {
 
   /**
    * `.collector`, else context, else a StripeCollector for `stripe-key`, else the TEST MODE sandbox
-   * (never chosen when a Stripe key is configured).
+   * (never chosen when a Stripe key is configured). The last two load their code on first use
+   * (`collectors/lazy.ts`), so pages carry no entry code until a payer opens entry.
    */
   protected get resolvedCollector(): PaymentCollector {
     if (this.collector) return this.collector;
     if (this._ctxCollector) return this._ctxCollector;
     const key = this.stripeKey.trim();
-    if (!key) return (this._sandbox ??= new SandboxCollector());
+    if (!key) return (this._sandbox ??= deferredSandboxCollector());
     if (this._stripeCache?.key !== key) {
-      this._stripeCache = { key, collector: new StripeCollector({ publishableKey: key }) };
+      this._stripeCache = { key, collector: deferredStripeCollector({ publishableKey: key }) };
     }
     return this._stripeCache.collector;
   }

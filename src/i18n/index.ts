@@ -3,7 +3,7 @@
  * per locale, each split by element so they can grow independently. English, Spanish and French
  * ship complete; hosts add a locale or override any message with `registerMessages`.
  *
- * English is built in. Spanish and French are loaded on first use (`loadMessages`, which every
+ * English is built in (each module registers its own messages). Spanish and French are loaded on first use (`loadMessages`, which every
  * element calls for its locale and then re-renders), so pages that never use them never download
  * them. A host that wants no English flash awaits `loadMessages('es')` before showing the widget.
  *
@@ -13,10 +13,12 @@
  * Placeholders: `{name}` replaced by `params.name` (as text; elements render results as text nodes,
  * never as HTML).
  */
-import { en } from './en/index.js';
+import { common } from './en/common.js';
 
 export type Catalog = Readonly<Record<string, string>>;
-const catalogs = new Map<string, Catalog>([['en', en]]);
+// English starts with the shared messages; each element and collector registers its own English
+// messages when its module loads, so code that loads on demand brings its strings along.
+const catalogs = new Map<string, Catalog>([['en', common]]);
 
 /** Catalogs shipped with the widget but loaded on demand, by language. */
 const lazyCatalogs: Readonly<Record<string, () => Promise<Catalog>>> = {

@@ -1,15 +1,14 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { validateAccountNumber, validateRoutingNumber } from '../../src/core/aba.js';
+import { isCardExpired, luhnValid } from '../../src/core/cards.js';
 import {
   STRIPE_TEST_BANK_ACCOUNTS,
   STRIPE_TEST_CARDS,
   STRIPE_TEST_MICRODEPOSITS,
   findTestBankAccount,
   findTestCard,
-  isCardExpired,
-  luhnValid,
-} from '../../src/core/cards.js';
+} from '../../src/core/test-cards.js';
 import { newIdempotencyKey } from '../../src/core/idempotency.js';
 
 /** Appends the Luhn check digit to a digit string. */

@@ -25,7 +25,7 @@ import type { DemoPage } from './demo-page.js';
 
 const ACME = 'Acme Hardware Co. (C-1001)';
 const ROUTING = '110000000';
-/** The sandbox's micro-deposit account (src/core/cards.ts STRIPE_TEST_BANK_ACCOUNTS). */
+/** The sandbox's micro-deposit account (src/core/test-cards.ts STRIPE_TEST_BANK_ACCOUNTS). */
 const MICRODEPOSIT_ACCOUNT = '000987654321';
 /** Stripe's test account that is returned as closed (R02) when it settles. */
 const CLOSED_ACCOUNT = '000111111113';

@@ -20,7 +20,8 @@
  *
  * Test helpers "type" into the fake (`typeCard`, `connectBank`); the number stays inside the fake.
  */
-import { findTestBankAccount, findTestCard, luhnValid, type TestCardOutcome } from '../../src/core/cards.js';
+import { luhnValid } from '../../src/core/cards.js';
+import { findTestBankAccount, findTestCard, type TestCardOutcome } from '../../src/core/test-cards.js';
 import type {
   LoadStripeLike,
   StripeAppearanceLike,

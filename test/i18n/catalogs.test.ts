@@ -10,7 +10,9 @@ const translations = { es, fr } as const;
 
 describe('message catalogs', () => {
   // Spanish and French ship as on-demand catalogs; the elements load them, these tests do it here.
+  // English arrives with each element's and collector's module; these tests register all of it.
   before(async () => {
+    registerMessages('en', en);
     await loadMessages('es');
     await loadMessages('fr');
   });

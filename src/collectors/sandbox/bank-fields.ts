@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { findTestBankAccount, STRIPE_TEST_BANK_ACCOUNTS } from '../../core/cards.js';
+import { findTestBankAccount, STRIPE_TEST_BANK_ACCOUNTS } from '../../core/test-cards.js';
 import { last4, validateAccountNumber, validateRoutingNumber } from '../../core/aba.js';
 import type { BankSummary } from '../../core/schemas.js';
 import { CollectorError, type CollectedToken } from '../types.js';

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { findTestCard, isCardExpired, luhnValid } from '../../core/cards.js';
+import { isCardExpired, luhnValid } from '../../core/cards.js';
+import { findTestCard } from '../../core/test-cards.js';
 import { last4 } from '../../core/aba.js';
 import type { CardSummary } from '../../core/schemas.js';
 import { CollectorError, type CollectedToken } from '../types.js';

@@ -19,10 +19,7 @@ export interface CollectorChangeDetail {
 }
 
 /** Details the modal asks for itself and hands to the session before `collect()`. */
-export interface BillingDetails {
-  name?: string;
-  accountType?: 'checking' | 'savings';
-}
+export type { BillingDetails } from '../types.js';
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -91,9 +88,9 @@ export abstract class SandboxFieldsBase<F extends string> extends LitElement {
     return translate(this.locale || 'en', key, params);
   }
 
-  /** The input of a field (its id is the field name). */
+  /** The input of a field (its id is the field name); null before the element first connects. */
   protected input(field: F): HTMLInputElement | null {
-    return this.renderRoot.querySelector<HTMLInputElement>(`#${field}`);
+    return this.renderRoot?.querySelector<HTMLInputElement>(`#${field}`) ?? null;
   }
 
   /** The current text of a field, read straight from its input. */

@@ -4,12 +4,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { PayInvoicesBase } from '../base.js';
 import { formatMoney } from '../../core/money.js';
 import type { MethodSummary, MethodType, Settings } from '../../core/schemas.js';
-import { CollectorError, type CollectorSession, type PaymentCollector } from '../../collectors/types.js';
-import {
-  SandboxCollector,
-  isValidatingSession,
-  type CollectorChangeDetail,
-} from '../../collectors/sandbox-collector.js';
+import { CollectorError, isValidatingSession, type CollectorSession, type PaymentCollector } from '../../collectors/types.js';
+import type { CollectorChangeDetail } from '../../collectors/sandbox-collector.js';
 import { deepActiveElement } from './focus.js';
 import { registerMessages } from '../../i18n/index.js';
 import { paymentMethodModal as messages } from '../../i18n/en/payment-method-modal.js';
@@ -98,7 +94,6 @@ type AccountType = 'checking' | 'savings';
 export class PaymentMethodModal extends PayInvoicesBase {
   static override styles = paymentMethodModalStyles;
 
-  private _defaultCollector?: SandboxCollector;
   private _opener: HTMLElement | null = null;
   private _collected?: MethodCollectedDetail;
   private _silentClose = false;
@@ -134,9 +129,9 @@ export class PaymentMethodModal extends PayInvoicesBase {
     return this._phase !== 'closed';
   }
 
-  /** The collector in force: the `collector` property, else context, else a TEST MODE sandbox. */
+  /** The collector in force: the `collector` property, else context, else `stripe-key`, else a TEST MODE sandbox. */
   protected get effectiveCollector(): PaymentCollector {
-    return this.resolvedCollector ?? (this._defaultCollector ??= new SandboxCollector());
+    return this.resolvedCollector;
   }
 
   override disconnectedCallback(): void {

@@ -12,6 +12,7 @@ export const common = {
   'common.error.unavailable': 'The service is unavailable right now. Try again in a moment.',
   'common.error.malformed': 'The server sent data we could not read. Try again later or contact support.',
   'common.error.not_found': 'This could not be found. It may have been removed.',
+  'common.error.collectorLoad': 'The payment form could not be loaded. Check your connection, then try again.',
   'common.error.generic': 'Something went wrong. Try again.',
   'common.status.open': 'Open',
   'common.status.paid': 'Paid',

@@ -15,6 +15,7 @@ export const common: Translation<typeof en> = {
   'common.error.unavailable': 'El servicio no está disponible en este momento. Inténtelo de nuevo en unos instantes.',
   'common.error.malformed': 'El servidor envió datos que no pudimos leer. Inténtelo más tarde o comuníquese con soporte.',
   'common.error.not_found': 'No se encontró. Es posible que se haya eliminado.',
+  'common.error.collectorLoad': 'No se pudo cargar el formulario de pago. Compruebe su conexión e inténtelo de nuevo.',
   'common.error.generic': 'Algo salió mal. Inténtelo de nuevo.',
   'common.status.open': 'Abierta',
   'common.status.paid': 'Pagada',

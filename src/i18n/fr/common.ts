@@ -15,6 +15,7 @@ export const common: Translation<typeof en> = {
   'common.error.unavailable': 'Le service est momentanément indisponible. Réessayez dans un instant.',
   'common.error.malformed': 'Le serveur a envoyé des données illisibles. Réessayez plus tard ou contactez l’assistance.',
   'common.error.not_found': 'Élément introuvable. Il a peut-être été supprimé.',
+  'common.error.collectorLoad': 'Le formulaire de paiement n’a pas pu être chargé. Vérifiez votre connexion, puis réessayez.',
   'common.error.generic': 'Une erreur s’est produite. Réessayez.',
   'common.status.open': 'Ouverte',
   'common.status.paid': 'Payée',

@@ -1,0 +1,31 @@
+/**
+ * The API shared by the package entry (`index.ts`) and the script-tag bundle (`pay-invoices.ts`):
+ * element classes, backend, context and the message layer. Registers nothing. The two entries
+ * differ only in how they offer collectors.
+ */
+export { InvoiceList, type PayNowDetail } from './elements/invoice-list/invoice-list.js';
+export { InvoiceListHistory } from './elements/invoice-list/invoice-list-history.js';
+export {
+  PayInvoices,
+  type WalkthroughRequestDetail,
+  type AuthRequiredDetail,
+  type PaymentCompleteDetail,
+} from './elements/pay-invoices/pay-invoices.js';
+export { PayInvoicesSavedMethods, type MethodsChangedDetail } from './elements/pay-invoices/saved-methods.js';
+export {
+  PaymentMethodModal,
+  type MethodCollectedDetail,
+  type MethodCancelDetail,
+} from './elements/payment-method-modal/payment-method-modal.js';
+export {
+  PaymentWalkthrough,
+  type WalkthroughStepDetail,
+  type WalkthroughCloseDetail,
+  type WalkthroughCompleteDetail,
+} from './elements/payment-walkthrough/payment-walkthrough.js';
+export { PayInvoicesBase } from './elements/base.js';
+export { backendContext, collectorContext } from './elements/context.js';
+export { provideBackend, ensureContextRoot, type BackendProvision } from './elements/provide.js';
+export { defineElement } from './define/define.js';
+export * from './backend/index.js';
+export { registerMessages, translate } from './i18n/index.js';

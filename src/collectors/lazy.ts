@@ -1,0 +1,102 @@
+/**
+ * Collectors whose code loads on first use. The elements default to these, so a page carries no
+ * card- or bank-entry code until a payer opens entry: the Stripe collector's module (and then
+ * Stripe.js) loads when it is first asked whether a method is available, the TEST MODE sandbox
+ * only where no Stripe key is set. `kind` and `testMode` are known before anything loads, and a
+ * secret key is still refused at once.
+ *
+ * If the code cannot be fetched (offline, blocked), methods are reported unavailable with a clear
+ * reason, entry fails with a CollectorError the modal shows, and the next call tries again.
+ */
+import type { MethodType } from '../core/schemas.js';
+import { translate } from '../i18n/index.js';
+import type { SandboxCollectorOptions } from './sandbox-collector.js';
+import type { StripeCollectorOptions } from './stripe-collector.js';
+import { checkPublishableKey, isTestKey } from './stripe/key.js';
+import {
+  CollectorError,
+  type Availability,
+  type CollectOptions,
+  type CollectorSession,
+  type PaymentCollector,
+} from './types.js';
+
+/** A collector that loads its implementation on first use. */
+export interface DeferredCollector extends PaymentCollector {
+  /** Loads the implementation once (a failed load is tried again on the next call). */
+  load(): Promise<PaymentCollector>;
+}
+
+const documentLocale = (): string => (typeof document !== 'undefined' && document.documentElement.lang) || 'en';
+
+class Deferred implements DeferredCollector {
+  private _loading?: Promise<PaymentCollector>;
+
+  constructor(
+    readonly kind: PaymentCollector['kind'],
+    readonly testMode: boolean,
+    private readonly loader: () => Promise<PaymentCollector>,
+  ) {}
+
+  load(): Promise<PaymentCollector> {
+    this._loading ??= this.loader().catch((error: unknown) => {
+      this._loading = undefined;
+      throw error;
+    });
+    return this._loading;
+  }
+
+  async availability(type: MethodType): Promise<Availability> {
+    let collector: PaymentCollector;
+    try {
+      collector = await this.load();
+    } catch {
+      return { available: false, reason: translate(documentLocale(), 'common.error.collectorLoad') };
+    }
+    return collector.availability(type);
+  }
+
+  async open(options: CollectOptions): Promise<CollectorSession> {
+    let collector: PaymentCollector;
+    try {
+      collector = await this.load();
+    } catch {
+      throw new CollectorError(translate(options.locale || documentLocale(), 'common.error.collectorLoad'), 'processor_unavailable');
+    }
+    return collector.open(options);
+  }
+
+  async handleNextAction(clientSecret: string, options: { host: HTMLElement; locale: string }): Promise<{ completed: boolean }> {
+    let collector: PaymentCollector;
+    try {
+      collector = await this.load();
+    } catch {
+      return { completed: false };
+    }
+    return collector.handleNextAction(clientSecret, options);
+  }
+}
+
+/**
+ * Wraps a loader into a collector. `kind` and `testMode` must be what the loaded collector reports.
+ */
+export function deferCollector(
+  kind: PaymentCollector['kind'],
+  testMode: boolean,
+  loader: () => Promise<PaymentCollector>,
+): DeferredCollector {
+  return new Deferred(kind, testMode, loader);
+}
+
+/** The TEST MODE sandbox, loaded on first use. */
+export function deferredSandboxCollector(options?: SandboxCollectorOptions): DeferredCollector {
+  return deferCollector('sandbox', true, () => import('./sandbox-collector.js').then((m) => new m.SandboxCollector(options)));
+}
+
+/** The Stripe collector, loaded on first use; the key is checked now (a secret key throws a TypeError). */
+export function deferredStripeCollector(options: StripeCollectorOptions): DeferredCollector {
+  const key = checkPublishableKey(options.publishableKey, options.fallback?.testMode === true);
+  return deferCollector('stripe', isTestKey(key), () =>
+    import('./stripe-collector.js').then((m) => new m.StripeCollector({ ...options, publishableKey: key })),
+  );
+}

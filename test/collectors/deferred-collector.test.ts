@@ -1,0 +1,98 @@
+/**
+ * Collectors whose code loads on first use (src/collectors/lazy.ts): what the elements use by
+ * default, so the first load of the script-tag bundle carries no card or bank entry code.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { deferCollector, deferredSandboxCollector, deferredStripeCollector } from '../../src/collectors/lazy.js';
+import { CollectorError, type PaymentCollector } from '../../src/collectors/types.js';
+import { SandboxCollector } from '../../src/collectors/sandbox-collector.js';
+import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.js';
+import '../../src/define/pay-invoices.js';
+import { ACME, demoBackend, dialogAlert, modalOf, need, openEntry, root, waitLoaded } from '../faults/helpers.js';
+
+/** A loader that fails `failures` times (as a blocked or offline chunk fetch does), then works. */
+function flakyLoader(failures: number): { load: () => Promise<PaymentCollector>; calls: () => number } {
+  let calls = 0;
+  return {
+    calls: () => calls,
+    load: async () => {
+      calls += 1;
+      if (calls <= failures) throw new TypeError('Failed to fetch dynamically imported module');
+      return new SandboxCollector({ delayMs: 0 });
+    },
+  };
+}
+
+const host = (): HTMLElement => document.createElement('div');
+
+describe('deferred collectors', () => {
+  it('the Stripe one checks the key at once and knows its mode before loading anything', () => {
+    expect(() => deferredStripeCollector({ publishableKey: 'sk_live_123' })).to.throw(TypeError, /secret key/);
+    expect(() => deferredStripeCollector({ publishableKey: 'rk_test_123' })).to.throw(TypeError, /secret key/);
+    expect(() => deferredStripeCollector({ publishableKey: '  ' })).to.throw(TypeError, /required/);
+    let loads = 0;
+    const loadStripe = async () => {
+      loads += 1;
+      return null;
+    };
+    const test = deferredStripeCollector({ publishableKey: ' pk_test_abc ', loadStripe });
+    const live = deferredStripeCollector({ publishableKey: 'pk_live_abc', loadStripe });
+    expect([test.kind, test.testMode, live.kind, live.testMode]).to.deep.equal(['stripe', true, 'stripe', false]);
+    expect(loads, 'Stripe.js loaded before any use').to.equal(0);
+  });
+
+  it('the sandbox loads on first use and then opens its TEST MODE fields', async () => {
+    const collector = deferredSandboxCollector({ delayMs: 0 });
+    expect([collector.kind, collector.testMode]).to.deep.equal(['sandbox', true]);
+    expect(await collector.availability('card')).to.deep.equal({ available: true });
+    const session = await collector.open({ type: 'ach', locale: 'en', host: host() });
+    expect(session.element.localName).to.equal('pi-sandbox-bank-fields');
+    expect(customElements.get('pi-sandbox-bank-fields'), 'fields registered on use').to.not.equal(undefined);
+    session.destroy();
+    expect(await collector.load()).to.be.instanceOf(SandboxCollector);
+  });
+
+  it('code that cannot be fetched: unavailable with a reason, entry fails clearly, 3-D Secure not completed; the next call retries', async () => {
+    const flaky = flakyLoader(3);
+    const collector = deferCollector('sandbox', true, flaky.load);
+    const availability = await collector.availability('card');
+    expect(availability).to.deep.equal({
+      available: false,
+      reason: 'The payment form could not be loaded. Check your connection, then try again.',
+    });
+    const opening = await collector.open({ type: 'card', locale: 'fr', host: host() }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(opening).to.be.instanceOf(CollectorError);
+    expect((opening as CollectorError).code).to.equal('processor_unavailable');
+    expect((opening as CollectorError).message).to.match(/formulaire de paiement|payment form/);
+    expect(await collector.handleNextAction('pi_secret', { host: host(), locale: 'en' })).to.deep.equal({ completed: false });
+    expect(flaky.calls()).to.equal(3);
+    // The fetch works again: the same collector recovers without a reload, and loads only once more.
+    expect(await collector.availability('card')).to.deep.equal({ available: true });
+    expect(await collector.availability('ach')).to.deep.equal({ available: true });
+    expect(flaky.calls()).to.equal(4);
+  });
+
+  it('through <pay-invoices>: entry code that fails to load is announced in the dialog; opening again works', async function () {
+    this.timeout(20000);
+    const { backend } = demoBackend();
+    const flaky = flakyLoader(1);
+    const el = await fixture<PayInvoices>(
+      html`<pay-invoices account=${ACME} .backend=${backend} .collector=${deferCollector('sandbox', true, flaky.load)}
+        .selectedInvoiceIds=${['INV-10421']}></pay-invoices>`,
+    );
+    await waitLoaded(el);
+    await openEntry(el, 'card');
+    expect(dialogAlert(el)).to.contain('The payment form could not be loaded. Check your connection, then try again.');
+    expect(root(modalOf(el)).querySelector('input'), 'no fields without the code').to.equal(null);
+    await expect(modalOf(el)).to.be.accessible();
+    need<HTMLButtonElement>(modalOf(el), /^(Cancel|Close)$/).click();
+    await waitUntil(() => !modalOf(el).opened, 'dialog still open', { timeout: 5000 });
+
+    await openEntry(el, 'card');
+    expect(dialogAlert(el)).to.equal('');
+    expect(root(modalOf(el)).querySelector('pi-sandbox-card-fields')).to.not.equal(null);
+  });
+});

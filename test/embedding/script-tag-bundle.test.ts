@@ -1,0 +1,63 @@
+/**
+ * The built script-tag bundle (dist/pay-invoices.js, built by `npm test` before the run), loaded as
+ * a host page loads it: it registers the four elements, its first load holds no card or bank entry
+ * code, and the on-demand chunks are fetched relative to the bundle when a payer opens entry.
+ * Nothing from src/ is registered on this page: every element here comes from the bundle.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { ACME, BASE, demoBackend, enterCard, need, squash, waitForReceipt, waitLoaded } from '../faults/helpers.js';
+
+const TAGS = ['invoice-list', 'pay-invoices', 'payment-method-modal', 'payment-walkthrough'];
+const BUNDLE = new URL('../../dist/pay-invoices.js', import.meta.url).href;
+
+/** Scripts this page fetched from the bundle's folder (its first load and chunks). */
+const fetchedFromDist = (): string[] =>
+  performance
+    .getEntriesByType('resource')
+    .map((e) => e.name)
+    .filter((name) => name.includes('/dist/pay-invoices'))
+    .map((name) => new URL(name).pathname.replace(/^.*\/dist\//, ''));
+
+type Bundle = Record<string, unknown> & {
+  RestBackend: new (options: Record<string, unknown>) => unknown;
+};
+
+describe('the built script-tag bundle', () => {
+  let bundle: Bundle;
+  before(async () => {
+    bundle = (await import(BUNDLE)) as Bundle;
+  });
+
+  it('registers the four elements and exports the host API, with deferred collectors only', () => {
+    for (const tag of TAGS) expect(customElements.get(tag), tag).to.be.a('function');
+    for (const name of ['RestBackend', 'provideBackend', 'registerMessages', 'deferredStripeCollector', 'deferredSandboxCollector', 'CollectorError']) {
+      expect(bundle[name], name).to.be.a('function');
+    }
+    // The collector classes would pull card and bank entry into the first load.
+    expect(bundle.SandboxCollector).to.equal(undefined);
+    expect(bundle.StripeCollector).to.equal(undefined);
+  });
+
+  it('loads no entry code until a payer opens entry; then the chunk comes from beside the bundle and a card payment completes', async function () {
+    this.timeout(30000);
+    const firstLoad = fetchedFromDist();
+    expect(firstLoad).to.include('pay-invoices.js');
+    expect(firstLoad.filter((f) => /collector/.test(f)), 'entry code in the first load').to.deep.equal([]);
+
+    const { net } = demoBackend();
+    const backend = new bundle.RestBackend({ baseUrl: BASE, headers: { 'X-Demo-Viewer': 'contact' }, fetch: net.fetch, sleep: async () => {} });
+    const el = await fixture(html`<pay-invoices account=${ACME} .backend=${backend} .selectedInvoiceIds=${['INV-10421']}></pay-invoices>`);
+    await waitLoaded(el);
+    expect(fetchedFromDist().filter((f) => /collector/.test(f)), 'entry code before entry').to.deep.equal([]);
+
+    need(el, 'Credit or Debit Card').click();
+    await enterCard(el, '4242424242424242');
+    const chunks = fetchedFromDist().filter((f) => /collector/.test(f));
+    expect(chunks).to.have.length(1);
+    expect(chunks[0]).to.match(/^pay-invoices-chunks\/sandbox-collector-[\w-]+\.js$/);
+
+    await waitUntil(() => need(el, /ending 4242 \(new\)$/).checked, 'the new card is not selected', { timeout: 8000 });
+    need<HTMLButtonElement>(el, 'Make Payment').click();
+    expect(squash((await waitForReceipt(el)).textContent)).to.equal('Payment received');
+  });
+});
