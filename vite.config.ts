@@ -61,7 +61,8 @@ function scriptTagPage(): Plugin {
   const distDir = resolve(root, 'dist');
   const ensureDist = (): void => {
     if (existsSync(resolve(distDir, 'pay-invoices.js'))) return;
-    const built = spawnSync(process.execPath, [resolve(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+    // build.mjs makes a production build even under the dev server (NODE_ENV=development).
+    const built = spawnSync(process.execPath, [resolve(root, 'scripts/build.mjs'), '--no-types'], { cwd: root, stdio: 'inherit' });
     if (built.status !== 0) throw new Error('npm run build failed');
   };
   return {

@@ -9,9 +9,13 @@
 //     use relative to the bundle's URL; without them the widget falls back to English.
 //     Stripe.js is loaded from Stripe's URL only when the Stripe collector is used.
 import { build } from 'vite';
+import { spawnSync } from 'node:child_process';
 import { rmSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
+// Always a production build, even when started from the dev server (NODE_ENV=development), so
+// Lit's dev mode never reaches dist/.
+process.env.NODE_ENV = 'production';
 const root = resolve(import.meta.dirname, '..');
 const r = (p) => resolve(root, p);
 rmSync(r('dist'), { recursive: true, force: true });
@@ -30,6 +34,7 @@ const external = (id) => /^(lit|@lit\/|@lit-labs\/|zod|@stripe\/stripe-js)(\/|$)
 
 const common = {
   configFile: false,
+  mode: 'production',
   root,
   publicDir: false,
   logLevel: 'warn',
@@ -68,4 +73,13 @@ await build({
     },
   },
 });
+// 3. dist/types/ — TypeScript declarations for the package's entries (`types` conditions in
+//    package.json). `--no-types` skips them (npm test builds only the bundles it loads).
+if (!process.argv.includes('--no-types')) {
+  const tsc = spawnSync(process.execPath, [r('node_modules/typescript/bin/tsc'), '-p', r('tsconfig.build.json')], { stdio: 'inherit' });
+  if (tsc.status !== 0) {
+    console.error('declarations failed (tsc -p tsconfig.build.json)');
+    process.exit(tsc.status ?? 1);
+  }
+}
 console.log('built dist/');

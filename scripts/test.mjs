@@ -36,7 +36,7 @@ if (!chrome) {
 }
 // Some tests load the built script-tag bundle (dist/pay-invoices.js) as a host page would; the build
 // takes a few seconds, so it runs every time and those tests never see a stale bundle.
-const built = spawnSync('node', ['scripts/build.mjs'], { stdio: 'inherit' });
+const built = spawnSync(process.execPath, ['scripts/build.mjs', '--no-types'], { stdio: 'inherit' });
 if (built.status !== 0) {
   console.error('npm run build failed; the tests need the built bundle.');
   process.exit(built.status ?? 1);
