@@ -586,12 +586,11 @@ describe('RestBackend', () => {
         return HttpResponse.json(account);
       }));
       const { backend } = mswBackend({ timeoutMs: 60 });
-      const started = performance.now();
+      // Each answer would come (after 1 s): a TimeoutError after three calls means each timed out.
       const e = await rejection(backend.getAccount('A1'));
       expect(e).to.be.instanceOf(TimeoutError);
       expect(e.kind).to.equal('timeout');
       expect(calls).to.equal(3);
-      expect(performance.now() - started).to.be.below(900);
     });
 
     it('a timeout then an answer succeeds', async () => {
@@ -790,12 +789,12 @@ describe('RestBackend', () => {
       const fetch = scriptedFetch(errorBody(503, 'unavailable', 'Try later.'));
       const controller = new AbortController();
       const backend = new RestBackend({ baseUrl: API, fetch, backoffBaseMs: 60_000, random: () => 1 });
-      const started = performance.now();
+      // The backoff would sleep a minute: settling at all (within the test's timeout) means the
+      // abort cut it short.
       const pending = backend.getViewer(controller.signal);
       setTimeout(() => controller.abort(), 30);
       const e = await rejection(pending);
       expect(e.kind).to.equal('aborted');
-      expect(performance.now() - started).to.be.below(5000);
       expect(fetch.calls).to.have.length(1);
     });
 
