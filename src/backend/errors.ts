@@ -27,6 +27,14 @@ export interface BackendErrorInit {
    * answer was lost): the outcome must be recovered, not assumed failed.
    */
   outcomeUnknown?: boolean;
+  /**
+   * True when `message` is the server's own sentence (from the error body; the server may have
+   * localized it for the `Accept-Language` it was sent). False for the client's fallbacks, which
+   * are English: elements show their own translated sentence instead.
+   */
+  serverMessage?: boolean;
+  /** The language of a server message, from the answer's `Content-Language` (unset: English). */
+  messageLanguage?: string;
 }
 
 export class BackendError extends Error {
@@ -37,6 +45,8 @@ export class BackendError extends Error {
   readonly field: string | undefined;
   readonly retryAfterMs: number | undefined;
   readonly outcomeUnknown: boolean;
+  readonly serverMessage: boolean;
+  readonly messageLanguage: string | undefined;
 
   constructor(kind: BackendErrorKind, message: string, init: BackendErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -46,6 +56,8 @@ export class BackendError extends Error {
     this.field = init.field;
     this.retryAfterMs = init.retryAfterMs;
     this.outcomeUnknown = init.outcomeUnknown ?? false;
+    this.serverMessage = init.serverMessage ?? false;
+    this.messageLanguage = init.messageLanguage;
   }
 }
 

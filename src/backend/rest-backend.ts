@@ -63,6 +63,12 @@ export interface RestBackendOptions {
   baseUrl: string;
   /** Extra headers (e.g. `Authorization`); a function is called before every attempt. */
   headers?: HeadersOption;
+  /**
+   * The payer's language, sent as `Accept-Language` so the server can write its error messages in
+   * it (a function is called before every attempt). The elements set it to their `locale`.
+   * Unset: the browser's own `Accept-Language`.
+   */
+  locale?: string | (() => string | undefined);
   /** The fetch to use (defaults to the global one). */
   fetch?: typeof fetch;
   /** Per attempt, including reading the body. Default 15 000. */
@@ -261,6 +267,7 @@ function statusSentence(status: number): string {
 export class RestBackend implements PayInvoicesBackend {
   readonly baseUrl: string;
   private readonly headersOption: HeadersOption | undefined;
+  private readonly localeOption: RestBackendOptions['locale'];
   private readonly fetchImpl: typeof fetch;
   private readonly timeoutMs: number;
   private readonly maxAttempts: number;
@@ -275,6 +282,7 @@ export class RestBackend implements PayInvoicesBackend {
     if (typeof options?.baseUrl !== 'string') throw new TypeError('RestBackend needs a baseUrl.');
     this.baseUrl = options.baseUrl;
     this.headersOption = options.headers;
+    this.localeOption = options.locale;
     // Bound so that a global fetch is not called with a wrong `this`.
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.timeoutMs = positive(options.timeoutMs, DEFAULT_TIMEOUT_MS);
@@ -573,6 +581,8 @@ export class RestBackend implements PayInvoicesBackend {
     const extra = typeof this.headersOption === 'function' ? this.headersOption() : this.headersOption;
     const headers = new Headers(extra ?? {});
     headers.set('Accept', 'application/json');
+    const locale = typeof this.localeOption === 'function' ? this.localeOption() : this.localeOption;
+    if (locale && !headers.has('Accept-Language')) headers.set('Accept-Language', locale);
     if (call.body !== undefined) headers.set('Content-Type', 'application/json');
     if (call.idempotencyKey !== undefined) headers.set('Idempotency-Key', call.idempotencyKey);
     return headers;
@@ -728,7 +738,13 @@ function errorFor(raw: Raw): BackendError {
   const { status } = raw;
   const body = errorBodyOf(raw);
   const message = body?.message || statusSentence(status);
-  const init: BackendErrorInit = { status, code: body?.code, field: body?.field };
+  const init: BackendErrorInit = {
+    status,
+    code: body?.code,
+    field: body?.field,
+    serverMessage: Boolean(body?.message),
+    messageLanguage: raw.headers.get('content-language')?.split(',')[0]?.trim() || undefined,
+  };
   if (status === 400 || status === 422) return new ValidationError(message, init);
   if (status === 401 || status === 403) return new UnauthorizedError(message, init);
   if (status === 402) return new DeclinedError(message, init);

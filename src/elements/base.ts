@@ -74,7 +74,7 @@ export class PayInvoicesBase extends LitElement {
     if (this._ctxBackend) return this._ctxBackend;
     if (this.apiBase) {
       if (this._restCache?.base !== this.apiBase) {
-        this._restCache = { base: this.apiBase, backend: new RestBackend({ baseUrl: this.apiBase }) };
+        this._restCache = { base: this.apiBase, backend: new RestBackend({ baseUrl: this.apiBase, locale: () => this.lang_ }) };
       }
       return this._restCache.backend;
     }
@@ -106,6 +106,17 @@ export class PayInvoicesBase extends LitElement {
     return translate(this.lang_, key, params);
   }
 
+  /**
+   * The server's own message when it is in the payer's language: servers are sent the locale as
+   * `Accept-Language` and label a translated message with `Content-Language`; an unlabelled message
+   * is taken as English. Otherwise null, and the element shows its own translated sentence.
+   */
+  protected serverSentence(error: unknown): string | null {
+    if (!isBackendError(error) || !error.serverMessage || !error.message) return null;
+    const language = (tag: string): string => tag.toLowerCase().split(/[-_]/)[0] ?? '';
+    return language(error.messageLanguage ?? 'en') === language(this.lang_) ? error.message : null;
+  }
+
   /** A sentence for a failed backend call that never contains a raw response body. */
   protected errorMessage(error: unknown): string {
     if (isBackendError(error)) {
@@ -118,7 +129,11 @@ export class PayInvoicesBase extends LitElement {
         case 'rate_limited': return this.t('common.error.unavailable');
         case 'malformed_response': return this.t('common.error.malformed');
         case 'not_found': return this.t('common.error.not_found');
-        default: return error.message || this.t('common.error.generic');
+        case 'validation':
+        case 'conflict':
+        case 'declined':
+          return this.serverSentence(error) ?? this.t(`common.error.${error.kind}`);
+        default: return this.t('common.error.generic');
       }
     }
     return this.t('common.error.generic');

@@ -130,6 +130,24 @@ describe('RestBackend', () => {
       expect(include.calls[0]?.headers.has('Content-Type')).to.equal(false);
     });
 
+    it('sends the payer\'s language as Accept-Language (re-read per attempt); a host header wins; unset sends none', async () => {
+      let lang = 'es-MX';
+      const fetch = scriptedFetch(errorBody(503, 'down', 'Down'), json(viewer));
+      await fakeBackend(fetch, { locale: () => lang, headers: () => ({}) }).backend.getViewer().then(() => undefined);
+      expect(fetch.calls.map((c) => c.headers.get('Accept-Language'))).to.deep.equal(['es-MX', 'es-MX']);
+      lang = 'fr';
+      const again = scriptedFetch(json(viewer));
+      const { backend } = fakeBackend(again, { locale: () => lang });
+      await backend.getViewer();
+      expect(again.calls[0]?.headers.get('Accept-Language')).to.equal('fr');
+      const host = scriptedFetch(json(viewer));
+      await fakeBackend(host, { locale: 'fr', headers: { 'Accept-Language': 'de' } }).backend.getViewer();
+      expect(host.calls[0]?.headers.get('Accept-Language')).to.equal('de');
+      const none = scriptedFetch(json(viewer));
+      await fakeBackend(none).backend.getViewer();
+      expect(none.calls[0]?.headers.has('Accept-Language')).to.equal(false);
+    });
+
     it('parses Retry-After as seconds or as an HTTP date', () => {
       const now = Date.parse('2024-03-01T10:00:00Z');
       expect(parseRetryAfter('7', now)).to.equal(7000);
@@ -458,6 +476,25 @@ describe('RestBackend', () => {
       expect(e2.field).to.equal('memo');
       expect(e2.outcomeUnknown).to.equal(false);
       expect(fetch.calls).to.have.length(1);
+    });
+
+    it('marks whether the message is the server\'s own sentence or the client\'s English fallback', async () => {
+      const said = scriptedFetch(errorBody(409, 'invoice_changed', 'La factura cambió.'));
+      const fromServer = await rejection(fakeBackend(said).backend.getViewer());
+      expect([fromServer.kind, fromServer.message, fromServer.serverMessage]).to.deep.equal(['conflict', 'La factura cambió.', true]);
+      expect(fromServer.messageLanguage, 'no Content-Language').to.equal(undefined);
+      const labelled = scriptedFetch(
+        new Response(JSON.stringify({ error: { code: 'invoice_changed', message: 'La factura cambió.' } }), {
+          status: 409,
+          headers: { 'Content-Type': 'application/json', 'Content-Language': 'es-MX' },
+        }),
+      );
+      expect((await rejection(fakeBackend(labelled).backend.getViewer())).messageLanguage).to.equal('es-MX');
+      const silent = scriptedFetch(new Response('', { status: 409 }));
+      const fallback = await rejection(fakeBackend(silent).backend.getViewer());
+      expect(fallback.kind).to.equal('conflict');
+      expect(fallback.serverMessage).to.equal(false);
+      expect(fallback.message).to.match(/changed/);
     });
 
     it('F08 401 becomes UnauthorizedError and 403 the forbidden kind, not retried', async () => {

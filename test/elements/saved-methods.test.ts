@@ -216,6 +216,7 @@ describe('<pay-invoices-saved-methods> (Manage saved methods)', function () {
     backend.methodError = new BackendError('validation', 'An expired card cannot be the default payment method.', {
       status: 422,
       code: 'expired_card',
+      serverMessage: true,
     });
     button(r, 'Make default: First Bank checking ending 6789').click();
     await settle(el, m, () => r.querySelector('[role="alert"]') !== null, 'the error');
@@ -473,7 +474,7 @@ describe('<pay-invoices-saved-methods> (Manage saved methods)', function () {
     // The server saves it awaiting micro-deposits and refuses the payment until it is verified.
     backend.createSteps.push({
       kind: 'error',
-      error: new BackendError('validation', 'We sent micro-deposits…', { status: 422, code: 'verification_required', field: 'method' }),
+      error: new BackendError('validation', 'We sent micro-deposits…', { status: 422, code: 'verification_required', field: 'method', serverMessage: true }),
     });
     const pending: SavedPaymentMethod = { id: 'pm-new', isDefault: false, verification: 'pending_microdeposits', summary };
     backend.methods = [VISA, pending];

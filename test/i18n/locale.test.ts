@@ -6,6 +6,7 @@ import type { InvoiceList } from '../../src/elements/invoice-list/invoice-list.j
 import { ACME, FakeBackend } from '../elements/pay-invoices-fixtures.js';
 import { FakeBackend as ListBackend } from '../elements/invoice-list-fixtures.js';
 import { loadMessages, translate } from '../../src/i18n/index.js';
+import { ValidationError } from '../../src/backend/errors.js';
 
 const WAIT = { timeout: 10000 };
 
@@ -101,5 +102,29 @@ describe('localized elements', () => {
     expect(payNow?.getAttribute('aria-label') ?? '').to.match(/^Payer maintenant la facture INV-/);
     expect(norm(text(el))).to.include(norm(usd('fr', 1250)));
     await expect(el).to.be.accessible();
+  });
+
+  it('a server message shows only when it is in the payer\'s language; otherwise the translated sentence', async () => {
+    const backend = new ListBackend();
+    const english = new ValidationError('The search text is too long.', { status: 422, code: 'query_too_long', serverMessage: true });
+    backend.failures.listInvoices = () => english;
+    const el = await fixture<InvoiceList>(html`<invoice-list locale="es" .backend=${backend}></invoice-list>`);
+    await loadMessages('es');
+    await waitUntil(() => el.shadowRoot?.querySelector('[role="alert"]'), 'no error state', WAIT);
+    await el.updateComplete;
+    const alertText = (): string => (el.shadowRoot?.querySelector('[role="alert"]')?.textContent ?? '').replace(/\s+/g, ' ');
+    expect(alertText()).to.include('No se aceptó la solicitud. Revise los valores e inténtelo de nuevo.');
+    expect(alertText()).to.not.include('too long');
+    await expect(el).to.be.accessible();
+
+    // The server answered in Spanish (Content-Language: es): its own, more precise sentence is shown.
+    backend.failures.listInvoices = () =>
+      new ValidationError('El texto de búsqueda es demasiado largo.', { status: 422, serverMessage: true, messageLanguage: 'es-ES' });
+    el.locale = 'es-MX';
+    el.requestUpdate();
+    const retry = [...(el.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => /Intentar|Reintentar|nuevo/i.test(b.textContent ?? ''));
+    expect(retry, 'a retry button').to.not.equal(undefined);
+    retry!.click();
+    await waitUntil(() => alertText().includes('El texto de búsqueda es demasiado largo.'), 'the server sentence was not shown', WAIT);
   });
 });
