@@ -6,6 +6,7 @@ import { RestBackend } from '../backend/rest-backend.js';
 import { isBackendError } from '../backend/errors.js';
 import type { PaymentCollector } from '../collectors/types.js';
 import { deferredSandboxCollector, deferredStripeCollector } from '../collectors/lazy.js';
+import { isTestKey } from '../collectors/stripe/key.js';
 import { translate, isRtl, loadMessages } from '../i18n/index.js';
 import { backendContext, collectorContext } from './context.js';
 
@@ -92,7 +93,11 @@ export class PayInvoicesBase extends LitElement {
     const key = this.stripeKey.trim();
     if (!key) return (this._sandbox ??= deferredSandboxCollector());
     if (this._stripeCache?.key !== key) {
-      this._stripeCache = { key, collector: deferredStripeCollector({ publishableKey: key }) };
+      // With a test key, bank entry falls back to the TEST MODE sandbox when Stripe.js cannot load
+      // (F11). A live key has no built-in fallback (saved methods still work); hosts that need one
+      // set `.collector` to a StripeCollector with their own `fallback`.
+      const fallback = isTestKey(key) ? (this._sandbox ??= deferredSandboxCollector()) : undefined;
+      this._stripeCache = { key, collector: deferredStripeCollector({ publishableKey: key, fallback }) };
     }
     return this._stripeCache.collector;
   }

@@ -88,4 +88,56 @@ describe('F11 Stripe.js cannot load', () => {
       expect(rejections, 'unhandled rejections').to.deep.equal([]);
     });
   }
+
+  // The attribute path script-tag hosts use. Chromium is started with js.stripe.com unresolvable
+  // (web-test-runner.config.mjs), so the real Stripe.js loader fails here as it would when blocked.
+  it('F11 stripe-key="pk_test_…" and Stripe.js blocked: card entry says why; a new bank account goes through the TEST MODE fallback', async function () {
+    this.timeout(40000);
+    const { store, backend } = demoBackend();
+    const el = await fixture<PayInvoices>(
+      html`<pay-invoices account=${ACME} stripe-key="pk_test_f11_attribute" .backend=${backend} .selectedInvoiceIds=${['INV-10421']}></pay-invoices>`,
+    );
+    await waitLoaded(el);
+    await openEntry(el, 'card');
+    await waitUntil(() => /unavailable/.test(dialogAlert(el)), 'no reason shown', { timeout: 30000 });
+    expect(dialogAlert(el)).to.match(/^Card entry is unavailable right now\. Card payments are unavailable: the payment processor could not be loaded\./);
+    expect(root(modalOf(el)).querySelector('input')).to.equal(null);
+    need<HTMLButtonElement>(modalOf(el), /^(Cancel|Close)$/).click();
+    await waitUntil(() => !modalOf(el).opened, 'dialog still open', { timeout: 5000 });
+
+    need(el, 'Bank Account').click();
+    await el.updateComplete;
+    await enterBank(el, '000123456789');
+    await waitUntil(() => control(el, /ending 6789 \(new\)$/), 'the bank account is not offered', { timeout: 8000 });
+    need<HTMLButtonElement>(el, 'Make Payment').click();
+    expect(squash((await waitForReceipt(el)).textContent)).to.equal('Payment processing');
+    expect(store.listPayments(ACME).map((p) => [p.methodType, p.status])).to.deep.equal([['ach', 'processing']]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(rejections, 'unhandled rejections').to.deep.equal([]);
+  });
+
+  it('F11 stripe-key with a live key has no TEST MODE fallback: bank entry says why, saved methods still pay', async function () {
+    this.timeout(40000);
+    const { store, backend } = demoBackend();
+    const el = await fixture<PayInvoices>(
+      html`<pay-invoices account=${ACME} stripe-key="pk_live_f11_attribute" .backend=${backend} .selectedInvoiceIds=${['INV-10421']}></pay-invoices>`,
+    );
+    await waitLoaded(el);
+    need(el, 'Bank Account').click();
+    await el.updateComplete;
+    await openEntry(el, 'ach');
+    await waitUntil(() => /unavailable/.test(dialogAlert(el)), 'no reason shown', { timeout: 30000 });
+    expect(dialogAlert(el)).to.match(/Bank account payments are unavailable/);
+    expect(root(modalOf(el)).querySelector('pi-sandbox-bank-fields'), 'never the sandbox with a live key').to.equal(null);
+    need<HTMLButtonElement>(modalOf(el), /^(Cancel|Close)$/).click();
+    await waitUntil(() => !modalOf(el).opened, 'dialog still open', { timeout: 5000 });
+
+    need(el, 'Credit or Debit Card').click();
+    await el.updateComplete;
+    expect(need(el, /^Visa ending 4242/).checked).to.equal(true);
+    need<HTMLButtonElement>(el, 'Make Payment').click();
+    expect(squash((await waitForReceipt(el)).textContent)).to.equal('Payment received');
+    expect(store.listPayments(ACME).map((p) => [p.methodType, p.status])).to.deep.equal([['card', 'succeeded']]);
+    expect(rejections, 'unhandled rejections').to.deep.equal([]);
+  });
 });
