@@ -333,6 +333,8 @@ describe('<invoice-list>', () => {
     expect(root(el).querySelector('input[type="search"]#account-search')).to.equal(null);
     expect(numbers(el)).to.deep.equal(['INV-2001']);
     expect(backend.callsOf('getViewer')).to.have.length(0);
+    expect(textOf(root(el).querySelector('h2'))).to.equal('Invoices for Globex Retail (C-1002)');
+    await expect(el).to.be.accessible();
   });
 
   it('shows a busy loading state with spinner text while invoices load', async () => {
@@ -431,6 +433,7 @@ describe('<invoice-list>', () => {
     const ok = byNumber('INV-0005');
     expect(ok && button(ok, 'Pay Now invoice INV-0005')).to.exist;
     expect(textOf(ok)).not.to.contain('Cannot be paid online');
+    await expect(el).to.be.accessible();
   });
 
   it('F31 HTML and script in customer names and descriptions are shown as text', async () => {
@@ -445,6 +448,7 @@ describe('<invoice-list>', () => {
     expect(rows(el)[0][1]).to.contain(hostile.replace(/\s+/g, ' ')).and.contain('<b>PO</b>');
     expect(r.querySelector('tbody img, tbody script, tbody b, h2 img, h2 script')).to.equal(null);
     expect((window as unknown as { __piHacked?: number }).__piHacked).to.equal(undefined);
+    await expect(el).to.be.accessible();
   });
 
   it('opens invoice details in a modal dialog: lines, dates, PO, https PDF link; Escape closes and focus returns', async () => {

@@ -425,7 +425,10 @@ describe('<payment-method-modal>', () => {
       submit(modal);
       await waitUntil(() => modal.shadowRoot!.querySelector('[part="form-error"]'), 'error', { timeout: 3000 });
       expect(alertText(modal)).to.contain('The card processor is not responding.');
+      // Announced: the message sits inside the modal's role="alert" region.
+      expect(modal.shadowRoot!.querySelector('[part="form-error"]')?.closest('[role="alert"]')).to.exist;
       expect(document.activeElement === input || deepActive() === input).to.be.true;
+      await expect(modal).to.be.accessible();
     });
   });
 });
