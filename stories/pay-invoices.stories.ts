@@ -9,33 +9,44 @@ import type { DemoStore } from '../src/demo-backend/index.js';
 import { ACME_ID, GLOBEX_ID } from '../src/demo-backend/index.js';
 import { click, find, root, setup, type, waitFor } from './support/drive.js';
 import {
+  answerLostBackend,
   API_BASE,
   demoBackend,
+  expiredSessionRestBackend,
   featureOffBackend,
   malformedBackend,
   neverAnswersBackend,
   noInvoicesBackend,
+  paidMeanwhileBackend,
   patientRestBackend,
+  paymentServerErrorBackend,
   payWithSavedCard,
   saveDecliningCard,
   saveTestBank,
   serverErrorBackend,
+  sessionExpiresBackend,
   StoryBackend,
 } from './support/handlers.js';
 import {
   acceptAchAuthorization,
   applyCredit,
   busyForm,
+  checkPaymentStatus,
   chooseFirstSavedMethod,
   chooseMethodType,
+  enterNewCard,
   formMessageShown,
   formReady,
   makePayment,
+  outcomeNotFoundShown,
+  outcomeUnknownShown,
   receiptShown,
+  sandboxChallengeShown,
   selectInvoices,
   setAmount,
   writeMemo,
 } from './support/pay-invoices.js';
+import { TEST_CARDS } from './support/payment-method-modal.js';
 import { served, type CommonArgs } from './support/story.js';
 
 interface PayArgs extends CommonArgs {
@@ -269,6 +280,128 @@ export const WithBackButton: Story = {
   ...served(demoBackend()),
   args: { showBack: true },
   render: (args) => renderPay(args, { drive: formReady }),
+};
+
+// ---------------------------------------------------------------------------------------------
+// Submitting goes wrong (fault cases F02–F08) and 3-D Secure
+
+/** F08 on load: the session has expired (the demo answers 401): what to do, with Try again. */
+export const SessionExpiredOnLoad: Story = {
+  ...served(demoBackend()),
+  render: (args) =>
+    renderPay(args, {
+      backend: expiredSessionRestBackend,
+      drive: async (el) => void (await find(el, '.alert.error')),
+    }),
+};
+
+/**
+ * F08 on Make Payment: the session expired while the payer filled in the form (401). The form
+ * says to sign in again; the selection, credit and memo are kept (`auth-required` tells the host).
+ */
+export const SessionExpired: Story = {
+  ...served(sessionExpiresBackend()),
+  render: (args) =>
+    renderPay(args, {
+      drive: async (el) => {
+        let told = '';
+        el.addEventListener('auth-required', (e) => (told = e.detail.reason), { once: true });
+        await busyForm(el);
+        await writeMemo(el, 'Spring restock and power tools');
+        await makePayment(el);
+        await formMessageShown(el);
+        if (told !== 'unauthorized') throw new Error(`auth-required was not fired with "unauthorized" (got "${told}")`);
+        if (root(el).querySelector<HTMLTextAreaElement>('#memo')?.value !== 'Spring restock and power tools') {
+          throw new Error('The memo was not kept after the 401.');
+        }
+      },
+    }),
+};
+
+/**
+ * F07: $200.00 of INV-10421 was paid by phone just before this payment arrived (409
+ * `invoice_changed`). The new balances are loaded and shown, nothing was charged, and the payer
+ * reviews and confirms again.
+ */
+export const InvoiceChanged: Story = {
+  ...served(paidMeanwhileBackend('INV-10421', 20000)),
+  render: (args) =>
+    renderPay(args, {
+      drive: async (el) => {
+        await selectInvoices(el, 'INV-10421');
+        await makePayment(el);
+        await find(el, '#form-message.warning');
+      },
+    }),
+};
+
+/**
+ * F02: the connection dropped after the payment left, and stayed down while the client looked the
+ * payment up: "We are confirming your payment…", never "failed", and no second charge. Check
+ * payment status (the connection is back) finds the payment and shows its receipt.
+ */
+export const ConfirmingAnswerLost: Story = {
+  ...served(answerLostBackend()),
+  render: (args) =>
+    renderPay(args, {
+      drive: async (el) => {
+        await selectInvoices(el, 'INV-10421');
+        await makePayment(el);
+        await outcomeUnknownShown(el);
+      },
+    }),
+};
+
+/**
+ * F05: the payment service answered 503 to every retry (same idempotency key): the payment may
+ * still be processing. Check payment status finds none; Try again sends it with the same key.
+ */
+export const ConfirmingServerError: Story = {
+  ...served(paymentServerErrorBackend()),
+  render: (args) =>
+    renderPay(args, {
+      drive: async (el) => {
+        await selectInvoices(el, 'INV-10421');
+        await makePayment(el);
+        await outcomeUnknownShown(el);
+      },
+    }),
+};
+
+/**
+ * F05, then Check payment status: no payment exists under the key, so none was made. Try again
+ * (with the same key, so still at most one charge) or discard it and go back to the form.
+ */
+export const ConfirmingNotFound: Story = {
+  ...served(paymentServerErrorBackend()),
+  render: (args) =>
+    renderPay(args, {
+      drive: async (el) => {
+        await selectInvoices(el, 'INV-10421');
+        await makePayment(el);
+        await outcomeUnknownShown(el);
+        await checkPaymentStatus(el);
+        await outcomeNotFoundShown(el);
+      },
+    }),
+};
+
+/**
+ * 3-D Secure in TEST MODE: paying with a new card 4000 0025 0000 3155 entered in the sandbox
+ * fields, the server answers `requires_action` and the sandbox's challenge
+ * (`<pi-sandbox-challenge>`) waits for the payer: Complete or Fail authentication.
+ */
+export const ThreeDSecureChallenge: Story = {
+  ...served(demoBackend(), { busy: true }),
+  render: (args) =>
+    renderPay(args, {
+      drive: async (el) => {
+        await selectInvoices(el, 'INV-10421');
+        await enterNewCard(el, TEST_CARDS.threeDSecure);
+        await makePayment(el);
+        await sandboxChallengeShown(el);
+      },
+    }),
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -87,3 +87,36 @@ export const Unavailable: Story = {
 
 /** Dark theme, bank account entry. */
 export const DarkBank: Story = { args: { type: 'ach', theme: 'dark' } };
+
+/** Spanish, card entry (the sandbox's fields and messages in Spanish too). */
+export const SpanishCard: Story = { args: { locale: 'es' } };
+
+/** Spanish, bank account entry with the ACH authorization. */
+export const SpanishBank: Story = { args: { type: 'ach', locale: 'es' } };
+
+/** Spanish, card details with mistakes: the errors in Spanish. */
+export const SpanishCardWithErrors: Story = {
+  args: { locale: 'es' },
+  render: (args) => renderModal(args, { drive: cardWithErrors }),
+};
+
+/** French, card entry. */
+export const FrenchCard: Story = { args: { locale: 'fr' } };
+
+/** French, bank account entry with the ACH authorization. */
+export const FrenchBank: Story = { args: { type: 'ach', locale: 'fr' } };
+
+/**
+ * Right to left, card entry (Arabic locale: the element sets `dir="rtl"`; there is no Arabic
+ * catalog, so the texts stay English while the layout, numbers and amount follow the locale).
+ */
+export const RightToLeftCard: Story = { args: { locale: 'ar' } };
+
+/** Right to left, bank account entry with the ACH authorization. */
+export const RightToLeftBank: Story = { args: { type: 'ach', locale: 'ar' } };
+
+/** Right to left, bank details with mistakes: errors and the summary laid out right to left. */
+export const RightToLeftBankWithErrors: Story = {
+  args: { type: 'ach', locale: 'ar' },
+  render: (args) => renderModal(args, { drive: bankWithErrors }),
+};

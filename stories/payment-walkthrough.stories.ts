@@ -63,3 +63,30 @@ export const Step5Memo: Story = { ...served(demoBackend()), args: { step: 5 } };
 
 /** Step 6: Make Payment. */
 export const Step6Submit: Story = { ...served(demoBackend()), args: { step: 6 } };
+
+/** Spanish, step 1. */
+export const SpanishStep1: Story = { ...served(demoBackend()), args: { step: 1, locale: 'es' } };
+
+/** Spanish, step 4 (Ingresar datos de la tarjeta). */
+export const SpanishStep4: Story = { ...served(demoBackend()), args: { step: 4, locale: 'es' } };
+
+/** French, step 2. */
+export const FrenchStep2: Story = { ...served(demoBackend()), args: { step: 2, locale: 'fr' } };
+
+/** French, step 6. */
+export const FrenchStep6: Story = { ...served(demoBackend()), args: { step: 6, locale: 'fr' } };
+
+/**
+ * Right to left, step 3 (Arabic locale: `dir="rtl"`, texts in English as there is no Arabic
+ * catalog): the card aligns with the right edge of its target.
+ */
+export const RightToLeftStep3: Story = { ...served(demoBackend()), args: { step: 3, locale: 'ar' } };
+
+/** Right to left, step 6 (Make Payment). */
+export const RightToLeftStep6: Story = { ...served(demoBackend()), args: { step: 6, locale: 'ar' } };
+
+/** Dark theme, step 1. */
+export const DarkStep1: Story = { ...served(demoBackend()), args: { step: 1, theme: 'dark' } };
+
+/** Dark theme, step 4. */
+export const DarkStep4: Story = { ...served(demoBackend()), args: { step: 4, theme: 'dark' } };

@@ -6,6 +6,7 @@
  * test, which waits for `whenSetupsDone()`.
  */
 import { ref } from 'lit/directives/ref.js';
+import { loadMessages } from '../../src/i18n/index.js';
 
 const started = new WeakSet<Element>();
 const running = new Set<Promise<void>>();
@@ -20,8 +21,9 @@ export function setup<T extends Element>(fn: (el: T) => Promise<void>) {
     if (!el || started.has(el)) return;
     started.add(el);
     const p = (async () => {
-      // Let the element connect and render first.
+      // Let the element connect and render first, in its language.
       await Promise.resolve();
+      await messagesLoaded(el);
       await fn(el as T);
     })().catch((e: unknown) => {
       // An element removed while its setup ran (Storybook moved to another story) is no failure.
@@ -32,6 +34,22 @@ export function setup<T extends Element>(fn: (el: T) => Promise<void>) {
     running.add(p);
     void p.finally(() => running.delete(p));
   });
+}
+
+/**
+ * Spanish and French load on first use (`loadMessages`): the element first renders in English and
+ * then again once its catalog is here. Waits for that, so a story shows (and the stories test
+ * checks) the translated state, not the English flash.
+ */
+async function messagesLoaded(el: Element): Promise<void> {
+  const locale = (el as { locale?: unknown }).locale;
+  if (typeof locale !== 'string' || locale === '') return;
+  const loading = loadMessages(locale);
+  if (!loading) return;
+  await loading;
+  const lit = el as Element & { requestUpdate?: () => void; updateComplete?: Promise<unknown> };
+  lit.requestUpdate?.();
+  await lit.updateComplete;
 }
 
 /** Resolves when every setup started so far has finished; rejects with the first failure. */

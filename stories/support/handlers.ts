@@ -12,7 +12,9 @@ import type { HttpHandler } from 'msw';
 import { computeTotals } from '../../src/core/allocation.js';
 import type { MethodSummary, PaymentRequest, Settings } from '../../src/core/schemas.js';
 import { RestBackend } from '../../src/backend/rest-backend.js';
-import { ACME_ID, createHandlers, DemoStore, MemoryStorage } from '../../src/demo-backend/index.js';
+import { ACME_ID, createHandlers, DemoStore, GLOBEX_ID, INITECH_ID, MemoryStorage } from '../../src/demo-backend/index.js';
+import type { DemoFault } from '../../src/demo-backend/index.js';
+import { clearPending } from '../../src/elements/pay-invoices/pending-store.js';
 
 export const API_BASE = '/api/v1';
 
@@ -36,8 +38,13 @@ export class StoryBackend {
     this.reset();
   }
 
-  /** Back to the seed, then the story's preparation. A story's `beforeEach`. */
+  /**
+   * Back to the seed, then the story's preparation. A story's `beforeEach`. A payment left
+   * unconfirmed by an earlier visit (its idempotency key in session storage) belonged to the old
+   * store: it is forgotten too, or `<pay-invoices>` would start by looking it up.
+   */
   readonly reset = (): void => {
+    for (const accountId of [ACME_ID, GLOBEX_ID, INITECH_ID]) clearPending(accountId);
     this.store.reset();
     this.prepare?.(this.store);
   };
@@ -94,6 +101,96 @@ export function noInvoicesBackend(): StoryBackend {
       return HttpResponse.json({ items: [], total: 0, offset: 0, limit });
     }),
   ]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Submitting goes wrong (docs: /work/shared/reliability/fault-cases.md, F02–F08)
+
+/** An `ErrorBody` answer as the demo backend sends it. */
+function errorAnswer(status: number, code: string, message: string): Response {
+  return HttpResponse.json({ error: { code, message } }, { status });
+}
+
+/** The next `count` payment POSTs do `fault` (the demo's fault injection, see demo-backend/handlers.ts). */
+function queueFaults(store: DemoStore, fault: DemoFault, count: number): void {
+  for (let i = 0; i < count; i++) store.faults.next.push(fault);
+}
+
+/**
+ * How many times the REST client sends one payment (its default `maxAttempts`): the fault stories
+ * spoil exactly that many requests, so the client's own recovery fails and the element shows what
+ * follows, while the payer's next step in Storybook (Check payment status, Try again) gets through.
+ */
+const CLIENT_ATTEMPTS = 3;
+
+/**
+ * F08: the session expired while the payer filled in the form. Loading works; Make Payment is
+ * answered 401 (as the demo answers a request without a known viewer).
+ */
+export function sessionExpiresBackend(): StoryBackend {
+  return new StoryBackend(undefined, [
+    http.post(`${API_BASE}/payments`, () => errorAnswer(401, 'unauthorized', 'Sign in to continue.')),
+  ]);
+}
+
+/** A REST backend whose session has expired: the demo answers every request 401 (unknown viewer). */
+export function expiredSessionRestBackend(): RestBackend {
+  return new RestBackend({ baseUrl: API_BASE, headers: { 'X-Demo-Viewer': 'expired-session' } });
+}
+
+/**
+ * F07: someone else pays `amount` of `invoiceId` (Acme) just before this payer's payment arrives:
+ * the demo then answers that payment 409 `invoice_changed`. Only the first payment of a visit.
+ */
+export function paidMeanwhileBackend(invoiceId: string, amount: number): StoryBackend {
+  let paidByOther = false;
+  const backend: StoryBackend = new StoryBackend(
+    () => {
+      paidByOther = false;
+    },
+    [
+      http.post(`${API_BASE}/payments`, () => {
+        if (!paidByOther) {
+          paidByOther = true;
+          payWithSavedCard(backend.store, invoiceId, amount, 'Paid by phone');
+        }
+        // No answer here: the demo's own handler takes the request (and refuses it).
+        return undefined;
+      }),
+    ],
+  );
+  return backend;
+}
+
+/**
+ * F02: the connection drops after the payment request left. The demo records the payment, but
+ * every answer is lost, and so are the client's look-ups by idempotency key: the outcome is
+ * unknown. Later look-ups (Check payment status) get through and find the payment.
+ */
+export function answerLostBackend(): StoryBackend {
+  let lookups = 0;
+  return new StoryBackend(
+    (store) => {
+      lookups = 0;
+      queueFaults(store, 'drop-response', CLIENT_ATTEMPTS);
+    },
+    [
+      http.get(`${API_BASE}/payments`, () => {
+        lookups++;
+        // Still offline for the client's own look-ups; msw's next handler (the demo's) answers later ones.
+        return lookups <= CLIENT_ATTEMPTS ? HttpResponse.error() : undefined;
+      }),
+    ],
+  );
+}
+
+/**
+ * F05: the payment service answers 503 to every attempt (the demo records nothing): the payment
+ * may still be processing as far as the client knows. Check payment status then finds nothing,
+ * and Try again (same key) goes through.
+ */
+export function paymentServerErrorBackend(): StoryBackend {
+  return new StoryBackend((store) => queueFaults(store, '5xx', CLIENT_ATTEMPTS));
 }
 
 /**

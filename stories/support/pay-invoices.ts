@@ -3,8 +3,11 @@
  * Everything goes through the rendered controls (checkboxes, fields, buttons) in its shadow root.
  */
 import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.js';
+import type { SandboxChallenge } from '../../src/collectors/sandbox/challenge.js';
+import type { PaymentMethodModal } from '../../src/elements/payment-method-modal/payment-method-modal.js';
 import type { PaymentWalkthrough } from '../../src/elements/payment-walkthrough/payment-walkthrough.js';
 import { click, find, root, type, waitFor } from './drive.js';
+import { useSandboxCard } from './payment-method-modal.js';
 
 /** Waits for the form (its Make Payment button). */
 export async function formReady(el: PayInvoices): Promise<void> {
@@ -72,6 +75,42 @@ export async function receiptShown(el: PayInvoices): Promise<void> {
 /** Waits for the form's error or status message (e.g. a decline). */
 export async function formMessageShown(el: PayInvoices): Promise<void> {
   await find(el, '#form-message');
+}
+
+/**
+ * Presses Enter Card Info and enters `number` (a Stripe test card) in the dialog's TEST MODE
+ * sandbox fields; the new card is then the chosen method.
+ */
+export async function enterNewCard(el: PayInvoices, number: string): Promise<void> {
+  await chooseMethodType(el, 'card');
+  await click(el, await find<HTMLButtonElement>(el, '[part="method-entry-button"]:not(:disabled)'));
+  const modal = await find<PaymentMethodModal>(el, 'payment-method-modal');
+  await waitFor(() => modal.opened, 'the card dialog to open');
+  await useSandboxCard(modal, number);
+  await waitFor(() => root(el).querySelector<HTMLInputElement>('input[name="saved-card"][value="new"]')?.checked, 'the new card to be chosen');
+}
+
+/** Waits for "We are confirming your payment…": the outcome of a payment is not known (F02–F05). */
+export async function outcomeUnknownShown(el: PayInvoices): Promise<void> {
+  await find(el, '#outcome:not(.warning)');
+}
+
+/** Waits for "Your payment was not completed": a status check found no payment under the key. */
+export async function outcomeNotFoundShown(el: PayInvoices): Promise<void> {
+  await find(el, '#outcome.warning');
+}
+
+/** Presses "Check payment status" in the outcome panel and waits until the check is done. */
+export async function checkPaymentStatus(el: PayInvoices): Promise<void> {
+  await click(el, await find<HTMLButtonElement>(el, '#outcome button.primary:not(:disabled)'));
+  await waitFor(() => !root(el).querySelector('#outcome[aria-busy="true"]'), 'the status check to finish');
+}
+
+/** Waits for the sandbox's 3-D Secure challenge (`<pi-sandbox-challenge>`) to be open; returns it. */
+export async function sandboxChallengeShown(el: PayInvoices): Promise<SandboxChallenge> {
+  const challenge = await find<SandboxChallenge>(el, 'pi-sandbox-challenge');
+  await waitFor(() => challenge.shadowRoot?.querySelector('dialog[open]'), 'the 3-D Secure challenge to open');
+  return challenge;
 }
 
 /** Presses the "i" button and shows walkthrough step `step` (1-based). */

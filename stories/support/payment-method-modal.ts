@@ -3,7 +3,14 @@ import { SandboxCollector } from '../../src/collectors/sandbox-collector.js';
 import type { Availability } from '../../src/collectors/types.js';
 import type { MethodType } from '../../src/core/schemas.js';
 import type { PaymentMethodModal } from '../../src/elements/payment-method-modal/payment-method-modal.js';
-import { find, root, type, waitFor } from './drive.js';
+import { click, find, root, type, waitFor } from './drive.js';
+
+/** Stripe's test cards the stories use (the sandbox collector and the fake Stripe.js both know them). */
+export const TEST_CARDS = {
+  visa: '4242 4242 4242 4242',
+  declined: '4000 0000 0000 0002',
+  threeDSecure: '4000 0025 0000 3155',
+} as const;
 
 /** A sandbox collector whose processor script "failed to load": entry is unavailable. */
 export class UnavailableCollector extends SandboxCollector {
@@ -54,4 +61,17 @@ export async function bankWithErrors(modal: PaymentMethodModal): Promise<void> {
   await fill(modal, 'account', '000123456789');
   await fill(modal, 'confirm', '000123456780');
   await submitWithErrors(modal);
+}
+
+/**
+ * Types a valid sandbox card (`number`, a future expiry, a CVC, a ZIP) into the open dialog and
+ * presses "Use this card"; resolves once the dialog has closed with it.
+ */
+export async function useSandboxCard(modal: PaymentMethodModal, number: string): Promise<void> {
+  await fill(modal, 'number', number);
+  await fill(modal, 'expiry', '12 / 34');
+  await fill(modal, 'cvc', '123');
+  await fill(modal, 'zip', '10001');
+  await click(modal, await find<HTMLButtonElement>(modal, 'button[type="submit"]:not(:disabled)'));
+  await waitFor(() => !modal.opened, 'the card dialog to close');
 }

@@ -23,18 +23,14 @@ import { FakeStripe, type FakeStripeOptions } from '../../test/fakes/fake-stripe
 import { click, find, root, waitFor } from './drive.js';
 import type { StoryBackend } from './handlers.js';
 import { formMessageShown, makePayment, receiptShown, selectInvoices } from './pay-invoices.js';
-import { openModal } from './payment-method-modal.js';
+import { openModal, TEST_CARDS } from './payment-method-modal.js';
 import { served, type StoryTestParameters } from './story.js';
 
 /** A Stripe test-mode publishable key: the fake accepts any `pk_test_…`. */
 export const FAKE_PUBLISHABLE_KEY = 'pk_test_fake';
 
 /** Stripe's test cards used by the stories. */
-export const TEST_CARDS = {
-  visa: '4242 4242 4242 4242',
-  declined: '4000 0000 0000 0002',
-  threeDSecure: '4000 0025 0000 3155',
-} as const;
+export { TEST_CARDS };
 
 export type ChallengeOutcome = 'complete' | 'fail';
 
