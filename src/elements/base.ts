@@ -7,7 +7,7 @@ import { isBackendError } from '../backend/errors.js';
 import type { PaymentCollector } from '../collectors/types.js';
 import { deferredSandboxCollector, deferredStripeCollector } from '../collectors/lazy.js';
 import { isTestKey } from '../collectors/stripe/key.js';
-import { translate, isRtl, loadMessages } from '../i18n/index.js';
+import { translate, isRtl, loadMessages, messagesLocale } from '../i18n/index.js';
 import { backendContext, collectorContext } from './context.js';
 
 /**
@@ -156,8 +156,10 @@ export class PayInvoicesBase extends LitElement {
 
   override updated(changed: Map<PropertyKey, unknown>): void {
     super.updated(changed);
-    // Screen readers read the widget's text in its own language (WCAG 3.1.2).
-    if (this.locale && this.getAttribute('lang') !== this.locale) this.setAttribute('lang', this.locale);
+    // Screen readers read the widget's text in the language it is written in (WCAG 3.1.2): the
+    // locale's, or English when there is no catalog for it (the layout still follows the locale).
+    const lang = messagesLocale(this.lang_);
+    if ((this.locale || lang !== this.lang_) && this.getAttribute('lang') !== lang) this.setAttribute('lang', lang);
     const dir = isRtl(this.lang_) ? 'rtl' : '';
     if (dir) this.setAttribute('dir', dir);
     else if (this.getAttribute('dir') === 'rtl' && !isRtl(this.lang_)) this.removeAttribute('dir');

@@ -82,6 +82,17 @@ export function translate(locale: string, key: string, params?: Readonly<Record<
   );
 }
 
+/**
+ * The language the messages for `locale` are written in: `locale` itself when it has a catalog
+ * (registered, or shipped and loaded on demand), else English, the fallback. Elements put this in
+ * their `lang` attribute so screen readers pronounce the text in the language it is in.
+ */
+export function messagesLocale(locale: string): string {
+  const tag = normalizeTag(locale);
+  const lang = normalizeLocale(locale);
+  return catalogs.has(tag) || catalogs.has(lang) || lang in lazyCatalogs ? locale : 'en';
+}
+
 /** Right-to-left scripts by language. */
 const RTL = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'yi', 'dv', 'ku', 'sd', 'ug', 'ckb']);
 export function isRtl(locale: string): boolean {

@@ -5,6 +5,7 @@ import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.j
 import type { InvoiceList } from '../../src/elements/invoice-list/invoice-list.js';
 import { ACME, FakeBackend } from '../elements/pay-invoices-fixtures.js';
 import { FakeBackend as ListBackend } from '../elements/invoice-list-fixtures.js';
+import { registerMessages } from '../../src/i18n/index.js';
 
 const WAIT = { timeout: 10000 };
 
@@ -37,6 +38,8 @@ describe('right-to-left layout', () => {
     expect(getComputedStyle(el).direction).to.equal('rtl');
     expect(getComputedStyle(q(el, '[part="heading"]')).direction).to.equal('rtl');
     expect(q(el, '[part="heading"]').textContent?.trim()).to.equal('Make Online Payments');
+    // The text is English (no Arabic catalog): screen readers must read it as English.
+    expect(el.getAttribute('lang')).to.equal('en');
     await expect(el).to.be.accessible();
   });
 
@@ -106,5 +109,13 @@ describe('right-to-left layout', () => {
     } finally {
       document.documentElement.lang = before;
     }
+  });
+
+  it('with a host-registered Arabic catalog the text and the lang attribute are Arabic', async () => {
+    registerMessages('ar', { 'payInvoices.heading': 'سداد الفواتير عبر الإنترنت' });
+    const el = await payForm('ar');
+    expect(q(el, '[part="heading"]').textContent?.trim()).to.equal('سداد الفواتير عبر الإنترنت');
+    expect(el.getAttribute('lang')).to.equal('ar');
+    expect(el.getAttribute('dir')).to.equal('rtl');
   });
 });
