@@ -6,16 +6,39 @@
  * Dates are ISO strings: `YYYY-MM-DD` for calendar dates, full ISO 8601 for instants.
  */
 import * as z from 'zod/mini';
+import { graphemeLength } from './text.js';
 
 /** Integer minor units that fit a JS safe integer. Sign is checked where it matters. */
 export const MinorUnits = z.int().check(z.minimum(-Number.MAX_SAFE_INTEGER), z.maximum(Number.MAX_SAFE_INTEGER));
 export const NonNegativeMinorUnits = z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER));
 /** Any three-letter code; unknown currencies are flagged per invoice, not rejected wholesale (F28). */
 export const CurrencyCode = z.string().check(z.regex(/^[A-Z]{3}$/));
-export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
-export const IsoInstant = z.string().check(z.minLength(10), z.maxLength(40));
+/** A real calendar day (`2024-02-30` is refused: it would be shown as 1 March). */
+export const IsoDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/),
+  z.refine((s: string) => {
+    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, 'not a calendar date'),
+);
+/** An ISO 8601 instant with a time zone (`Z` or an offset), at most 40 characters. */
+export const IsoInstant = z.string().check(
+  z.maxLength(40),
+  z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/),
+  z.refine((s: string) => IsoDate.safeParse(s.slice(0, 10)).success && !Number.isNaN(Date.parse(s)), 'not an instant'),
+);
 const Id = z.string().check(z.minLength(1), z.maxLength(200));
 const Text = (max: number) => z.string().check(z.maxLength(max));
+/**
+ * The memo: at most 10 000 user-visible characters (grapheme clusters), the unit of
+ * `Settings.memoMaxLength` and of the form's counter (F33); a bound on code points keeps a hostile
+ * string from costing much to count.
+ */
+const Memo = z.string().check(
+  z.maxLength(200_000),
+  z.refine((s: string) => graphemeLength(s) <= 10_000, 'more than 10000 characters'),
+);
 
 export const MethodType = z.enum(['card', 'ach']);
 export type MethodType = z.infer<typeof MethodType>;
@@ -106,7 +129,7 @@ export const InvoicePage = z.object({
   /** Number of invoices matching the query (all pages). */
   total: z.int().check(z.minimum(0)),
   offset: z.int().check(z.minimum(0)),
-  limit: z.int().check(z.minimum(1)),
+  limit: z.int().check(z.minimum(1), z.maximum(1000)),
 });
 export type InvoicePage = z.infer<typeof InvoicePage>;
 
@@ -192,7 +215,7 @@ export const PaymentRequest = z.object({
   method: PaymentMethodChoice,
   allocations: z.array(Allocation).check(z.minLength(1)),
   credits: z.array(CreditApplication),
-  memo: Text(10000),
+  memo: Memo,
   /** What the payer saw: the server recomputes and refuses a mismatch. */
   expectedTotal: NonNegativeMinorUnits,
   achAuthorization: z.optional(AchAuthorization),
@@ -236,7 +259,7 @@ export const Payment = z.object({
   surcharge: NonNegativeMinorUnits,
   surchargeLabel: z.optional(Text(200)),
   total: NonNegativeMinorUnits,
-  memo: Text(10000),
+  memo: Memo,
   methodType: MethodType,
   methodSummary: MethodSummary,
   paidBy: z.object({ kind: z.enum(['worker', 'contact']), name: Text(200) }),

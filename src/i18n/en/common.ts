@@ -13,7 +13,7 @@ export const common = {
   'common.error.malformed': 'The server sent data we could not read. Try again later or contact support.',
   'common.error.not_found': 'This could not be found. It may have been removed.',
   'common.error.collectorLoad': 'The payment form could not be loaded. Check your connection, then try again.',
-  'common.error.validation': 'The request was not accepted. Check the values and try again.',
+  'common.error.validation': 'The request was not accepted. Check the entered values and try again.',
   'common.error.conflict': 'The data changed in the meantime. Review it and try again.',
   'common.error.declined': 'The payment was declined.',
   'common.error.generic': 'Something went wrong. Try again.',
