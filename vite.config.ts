@@ -89,7 +89,7 @@ function scriptTagPage(): Plugin {
       ensureDist();
     },
     generateBundle() {
-      // The bundle and the files it loads on demand (catalogs, the virtualizer's layout).
+      // The bundle and the files it loads on demand (catalogs, card and bank entry).
       const chunks = existsSync(resolve(distDir, 'pay-invoices-chunks'))
         ? readdirSync(resolve(distDir, 'pay-invoices-chunks')).map((f) => `pay-invoices-chunks/${f}`)
         : [];

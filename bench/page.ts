@@ -308,7 +308,7 @@ async function renderPay(side: Side): Promise<RenderResult> {
 }
 
 /**
- * The virtualizer renders a first batch of rows, measures them and fills the viewport in the next
+ * The windowed rows render a first batch, measure them and fill the viewport in the next
  * frame(s). Follows the DOM until three frames pass without a change; returns the time of the last
  * change (after a forced layout), so idle frames are not counted but the fill-up is.
  */

@@ -4,9 +4,8 @@
 //     (`index.js`, registers nothing), the backend API (`backend.js`) and core (`core.js`);
 //     lit, @lit/*, zod and Stripe.js stay external (the app's bundler dedupes them).
 //  2. dist/pay-invoices.js — one minified script-tag bundle that registers all elements. The
-//     Spanish and French catalogs (and the list virtualizer's layout) are separate files beside it
-//     (dist/pay-invoices-chunks/), fetched on first
-//     use relative to the bundle's URL; without them the widget falls back to English.
+//     Spanish and French catalogs are separate files beside it (dist/pay-invoices-chunks/), fetched
+//     on first use relative to the bundle's URL; without them the widget falls back to English.
 //     Stripe.js is loaded from Stripe's URL only when the Stripe collector is used.
 import { build } from 'vite';
 import { spawnSync } from 'node:child_process';

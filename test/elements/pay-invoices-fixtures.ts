@@ -222,10 +222,10 @@ export class FakeBackend implements PayInvoicesBackend {
   async setDefaultPaymentMethod(_a: string, id: string, signal?: AbortSignal): Promise<SavedPaymentMethod[]> {
     const m = await this.methodCall(['default', id], signal);
     if (m.summary.type === 'card' && isCardExpired(m.summary.expMonth, m.summary.expYear)) {
-      throw new BackendError('validation', 'An expired card cannot be the default payment method.', { status: 422, code: 'expired_card' });
+      throw new BackendError('validation', 'An expired card cannot be the default payment method.', { status: 422, code: 'expired_card', serverMessage: true });
     }
     if (m.verification !== 'verified') {
-      throw new BackendError('validation', 'Verify this bank account first.', { status: 422, code: 'verification_required' });
+      throw new BackendError('validation', 'Verify this bank account first.', { status: 422, code: 'verification_required', serverMessage: true });
     }
     this.methods = this.methods.map((x) => (x.isDefault === (x.id === id) ? x : { ...x, isDefault: x.id === id }));
     return this.methods;
@@ -242,9 +242,9 @@ export class FakeBackend implements PayInvoicesBackend {
     this.verifyAttempts.set(id, tries);
     if (m.verification === 'failed' || tries >= 3) {
       this.methods = this.methods.map((x) => (x === m ? { ...m, verification: 'failed', isDefault: false } : x));
-      throw new BackendError('validation', 'Too many wrong codes.', { status: 422, code: 'verification_failed', field: 'code' });
+      throw new BackendError('validation', 'Too many wrong codes.', { status: 422, code: 'verification_failed', field: 'code', serverMessage: true });
     }
-    throw new BackendError('validation', 'That code does not match the micro-deposit.', { status: 422, code: 'wrong_code', field: 'code' });
+    throw new BackendError('validation', 'That code does not match the micro-deposit.', { status: 422, code: 'wrong_code', field: 'code', serverMessage: true });
   }
 
   private makePayment(request: PaymentRequest, key: string, status: PaymentStatus, failureCode?: string): Payment {

@@ -718,31 +718,17 @@ describe('<pay-invoices>', () => {
   });
 
   describe('large accounts', () => {
-    // @lit-labs/virtualizer measures rows with a ResizeObserver; Chromium reports the benign
-    // "ResizeObserver loop completed with undelivered notifications" while it settles, which the
-    // test runner would count as an uncaught error. Only that message is filtered, only here.
-    let previous: OnErrorEventHandler = null;
-    before(() => {
-      previous = window.onerror;
-      window.onerror = (message, ...rest) =>
-        /ResizeObserver loop/.test(String(message)) ? true : (previous?.call(window, message, ...rest) ?? false);
-    });
-    after(async () => {
-      await aTimeout(50);
-      window.onerror = previous;
-    });
-
     it('F30 stays light with 10,000 invoices: few DOM nodes, select all and totals', async () => {
       const invoices = Array.from({ length: 10000 }, (_, i) => inv(i + 1, { balance: 100 + i, dueDate: '2030-02-01' }));
       const el = await mount(new FakeBackend({ invoices, methods: [BANK, VISA] }));
       await waitUntil(() => byLabel(el, 'Select invoice INV-1'), 'rows not rendered', { timeout: 10000 });
       const count = (): number => root(el).querySelectorAll('*').length;
       expect(count()).to.be.below(2000);
-      const start = performance.now();
+      // Only a window of rows is rendered (more in the windowing tests: pay-invoices-window.test.ts).
+      expect(root(el).querySelectorAll('[part="invoice-row"]').length).to.be.below(60);
+      // Speed is the benchmark's (npm run bench: select all + totals at 10,000); here, correctness.
       await click(el, checkbox(el, 'Select all'));
       await aTimeout(0);
-      const elapsed = performance.now() - start;
-      expect(elapsed).to.be.below(2000);
       expect(count()).to.be.below(2000);
       expect(text(el)).to.include('10,000 of 10,000 invoices selected');
       // Σ (100 + i) for i < 10000 = 1,000,000 + 49,995,000 cents.

@@ -53,7 +53,7 @@ export const payInvoicesStyles = css`
     padding: calc(var(--_space) * 2);
   }
 
-  /* Invoice table: ARIA table on CSS grid (rows may be virtualized). */
+  /* Invoice table: ARIA table on CSS grid (long lists are windowed). */
   .table {
     overflow-x: auto;
   }
@@ -85,9 +85,20 @@ export const payInvoicesStyles = css`
     text-align: end;
     font-variant-numeric: tabular-nums;
   }
-  .rows.virtual {
+  /*
+   * More than 150 rows: the table scrolls in a box of its own, both ways, its header stuck to the
+   * top, and only the rows in view are rendered (window.ts).
+   */
+  .table.windowed {
     height: min(60vh, 30rem);
-    min-width: 46rem;
+    min-height: 9rem;
+    overflow: auto;
+    contain: content;
+  }
+  .table.windowed .head {
+    position: sticky;
+    top: 0;
+    z-index: 1;
   }
   .amount-cell input {
     width: 100%;

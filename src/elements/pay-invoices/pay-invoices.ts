@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { PayInvoicesBase } from '../base.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { registerMessages } from '../../i18n/index.js';
@@ -51,10 +50,11 @@ import { buildRows, creditUsable, type CreditState, type InvoiceRow, type RowSta
 import { calendarDate, count, methodSummaryText, money, today } from './format.js';
 import { clearPending, loadPending, savePending, type PendingSubmission } from './pending-store.js';
 import { payInvoicesStyles } from './pay-invoices.styles.js';
+import { windowRows } from './window.js';
 
 registerMessages('en', messages);
 
-/** Above this many open invoices the rows are virtualized (only the visible ones are in the DOM). */
+/** Above this many open invoices the rows are windowed (only those in view are in the DOM, see window.ts). */
 const VIRTUALIZE_AT = 150;
 /** How many pending invoices the confirmation step names one by one. */
 const PENDING_LISTED = 5;
@@ -1457,9 +1457,9 @@ export class PayInvoices extends PayInvoicesBase {
     return html`<section class="block" part="invoices" data-walkthrough="invoices" aria-labelledby="invoices-heading">
       <h3 id="invoices-heading">${this.t('payInvoices.invoices.heading')}</h3>
       ${this.partialAllowed ? nothing : html`<p class="muted">${this.t('payInvoices.invoices.partialNotAllowed')}</p>`}
-      <div class="table">
+      <div class="table ${virtual ? 'windowed' : ''}">
         <div role="table" aria-labelledby="invoices-heading" aria-rowcount=${this.rows.length + 1}>
-          <div role="rowgroup">
+          <div role="rowgroup" class="head">
             <div role="row" class="row header" aria-rowindex="1">
               <div role="columnheader">
                 <span class="visually-hidden">${this.t('payInvoices.col.select')}</span>
@@ -1473,9 +1473,7 @@ export class PayInvoices extends PayInvoicesBase {
             </div>
           </div>
           ${virtual
-            ? html`<div role="rowgroup" class="rows virtual">
-                ${virtualize({ items: this.rows, renderItem: this.renderRow, keyFunction: rowKey, scroller: true })}
-              </div>`
+            ? html`<div role="rowgroup" class="rows">${windowRows({ items: this.rows, key: rowKey, renderItem: this.renderRow })}</div>`
             : html`<div role="rowgroup" class="rows">${repeat(this.rows, rowKey, this.renderRow)}</div>`}
         </div>
       </div>
