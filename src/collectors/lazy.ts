@@ -88,9 +88,29 @@ export function deferCollector(
   return new Deferred(kind, testMode, loader);
 }
 
-/** The TEST MODE sandbox, loaded on first use. */
+/** Hosts of local development, where TEST MODE entry is expected (`''`: a file or an opaque origin). */
+export function isDevelopmentHost(host: string): boolean {
+  const h = host.toLowerCase();
+  return h === '' || h === 'localhost' || h.endsWith('.localhost') || h === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+
+let warned = false;
+/** A page served from a real host that opens TEST MODE entry is most likely missing its Stripe key. */
+function warnOutsideDevelopment(): void {
+  if (warned || typeof location === 'undefined' || isDevelopmentHost(location.hostname)) return;
+  warned = true;
+  console.warn(
+    'pay-invoices: card and bank entry are in TEST MODE (no Stripe key). Set the stripe-key attribute ' +
+      '(or a collector) for real payments.',
+  );
+}
+
+/** The TEST MODE sandbox, loaded on first use (with a console warning outside local development). */
 export function deferredSandboxCollector(options?: SandboxCollectorOptions): DeferredCollector {
-  return deferCollector('sandbox', true, () => import('./sandbox-collector.js').then((m) => new m.SandboxCollector(options)));
+  return deferCollector('sandbox', true, () => {
+    warnOutsideDevelopment();
+    return import('./sandbox-collector.js').then((m) => new m.SandboxCollector(options));
+  });
 }
 
 /** The Stripe collector, loaded on first use; the key is checked now (a secret key throws a TypeError). */

@@ -65,6 +65,12 @@ export const Settings = z.object({
   walkthroughEnabled: z.boolean(),
   /** Memo limit in user-visible characters (grapheme clusters). */
   memoMaxLength: z.int().check(z.minimum(0), z.maximum(10000)),
+  /**
+   * The Stripe publishable key card and bank entry use, when the host does not set `stripe-key` on
+   * the element. Only a publishable key (`pk_test_…` / `pk_live_…`): anything else, a secret key
+   * above all, fails the contract.
+   */
+  stripePublishableKey: z.optional(z.string().check(z.regex(/^pk_(?:test|live)_[A-Za-z0-9_]{1,200}$/))),
 });
 export type Settings = z.infer<typeof Settings>;
 

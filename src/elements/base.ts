@@ -28,6 +28,12 @@ export class PayInvoicesBase extends LitElement {
   /** A backend object; takes precedence over context and `api-base`. */
   @property({ attribute: false }) backend?: PayInvoicesBackend;
 
+  /**
+   * The Stripe publishable key from the backend's settings (`Settings.stripePublishableKey`), used
+   * when `stripe-key` is not set; subclasses fill it in when they load the settings.
+   */
+  protected settingsStripeKey = '';
+
   /** A payment collector; takes precedence over context and `stripe-key`. */
   @property({ attribute: false }) collector?: PaymentCollector;
 
@@ -83,14 +89,15 @@ export class PayInvoicesBase extends LitElement {
   }
 
   /**
-   * `.collector`, else context, else a StripeCollector for `stripe-key`, else the TEST MODE sandbox
+   * `.collector`, else context, else a StripeCollector for `stripe-key` (or the key in the backend's
+   * settings), else the TEST MODE sandbox
    * (never chosen when a Stripe key is configured). The last two load their code on first use
    * (`collectors/lazy.ts`), so pages carry no entry code until a payer opens entry.
    */
   protected get resolvedCollector(): PaymentCollector {
     if (this.collector) return this.collector;
     if (this._ctxCollector) return this._ctxCollector;
-    const key = this.stripeKey.trim();
+    const key = this.stripeKey.trim() || this.settingsStripeKey;
     if (!key) return (this._sandbox ??= deferredSandboxCollector());
     if (this._stripeCache?.key !== key) {
       // With a test key, bank entry falls back to the TEST MODE sandbox when Stripe.js cannot load

@@ -3,7 +3,7 @@
  * default, so the first load of the script-tag bundle carries no card or bank entry code.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { deferCollector, deferredSandboxCollector, deferredStripeCollector } from '../../src/collectors/lazy.js';
+import { deferCollector, deferredSandboxCollector, deferredStripeCollector, isDevelopmentHost } from '../../src/collectors/lazy.js';
 import { CollectorError, type PaymentCollector } from '../../src/collectors/types.js';
 import { SandboxCollector } from '../../src/collectors/sandbox-collector.js';
 import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.js';
@@ -50,6 +50,15 @@ describe('deferred collectors', () => {
     expect(customElements.get('pi-sandbox-bank-fields'), 'fields registered on use').to.not.equal(undefined);
     session.destroy();
     expect(await collector.load()).to.be.instanceOf(SandboxCollector);
+  });
+
+  it('TEST MODE entry warns in the console only outside local development (a missing Stripe key)', () => {
+    for (const host of ['', 'localhost', 'app.localhost', '127.0.0.1', '127.1.2.3', '[::1]', 'LOCALHOST']) {
+      expect(isDevelopmentHost(host), host).to.equal(true);
+    }
+    for (const host of ['portal.example.com', 'localhost.example.com', '10.0.0.5', '128.0.0.1', 'mylocalhost']) {
+      expect(isDevelopmentHost(host), host).to.equal(false);
+    }
   });
 
   it('code that cannot be fetched: unavailable with a reason, entry fails clearly, 3-D Secure not completed; the next call retries', async () => {

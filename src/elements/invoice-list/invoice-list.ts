@@ -319,6 +319,7 @@ export class InvoiceList extends PayInvoicesBase {
         const account = Account.safeParse(rawAccount);
         if (!settings.success || !account.success) throw new MalformedResponseError('The account did not match the contract.');
         this._settings = settings.data;
+        this.settingsStripeKey = settings.data.stripePublishableKey ?? '';
         this._accountInfo = account.data;
       }
       for (const inv of page.data.items) this._invoiceNumbers.set(inv.id, inv.number);

@@ -335,6 +335,7 @@ export class PayInvoices extends PayInvoicesBase {
       ]);
       if (signal.aborted) return;
       this.settings = settings;
+      this.settingsStripeKey = settings.stripePublishableKey ?? '';
       this.viewer = viewer2;
       this.accountData = account;
       this.accountId = accountId;
