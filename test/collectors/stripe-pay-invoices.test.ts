@@ -7,6 +7,7 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { StripeCollector } from '../../src/collectors/stripe-collector.js';
 import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.js';
+import type { PaymentMethodModal } from '../../src/elements/payment-method-modal/payment-method-modal.js';
 import '../../src/define/pay-invoices.js';
 import { FakeStripe } from '../fakes/fake-stripe.js';
 import { field } from '../elements/payment-method-modal-helpers.js';
@@ -90,8 +91,9 @@ describe('<pay-invoices> with the StripeCollector (fake Stripe, demo backend)', 
     need<HTMLButtonElement>(el, 'Enter Bank Info').click();
     await fake.mounted();
     fake.connectBank();
-    field(modalOf(el), 'Name on account').value = 'Ada Lovelace';
-    field(modalOf(el), 'authorize').click();
+    const modal = modalOf(el) as unknown as PaymentMethodModal;
+    field(modal, 'Name on account').value = 'Ada Lovelace';
+    field(modal, 'authorize').click();
     root(modalOf(el)).querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await waitUntil(() => control(el, /ending 6789 \(new\)$/)?.checked, 'the bank account is not selected', { timeout: 8000 });
 
