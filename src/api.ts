@@ -28,4 +28,4 @@ export { backendContext, collectorContext } from './elements/context.js';
 export { provideBackend, ensureContextRoot, type BackendProvision } from './elements/provide.js';
 export { defineElement } from './define/define.js';
 export * from './backend/index.js';
-export { registerMessages, translate } from './i18n/index.js';
+export { registerMessages, loadMessages, translate } from './i18n/index.js';

@@ -20,7 +20,7 @@ import type { MethodType, MethodSummary } from '../core/schemas.js';
 import { MethodSummary as MethodSummarySchema } from '../core/schemas.js';
 import { truncateGraphemes } from '../core/text.js';
 import { defineElement } from '../define/define.js';
-import { registerMessages, translate } from '../i18n/index.js';
+import { registerDefaultMessages, translate } from '../i18n/index.js';
 import { stripe as messages } from '../i18n/en/stripe.js';
 import {
   CollectorError,
@@ -44,7 +44,7 @@ import type {
   StripePaymentMethodLike,
 } from './stripe/stripe-like.js';
 
-registerMessages('en', messages);
+registerDefaultMessages('en', messages);
 
 export type * from './stripe/stripe-like.js';
 export { createLightDomMount, type LightDomMount } from './stripe/light-dom-mount.js';

@@ -53,6 +53,16 @@ export function loadMessages(locale: string): Promise<void> | null {
 }
 
 /**
+ * The widget's own messages, registered by each element and collector module as it loads (code
+ * loaded on demand brings its strings along). They only fill in what is missing: a host's
+ * `registerMessages`, before or after, always stays on top.
+ */
+export function registerDefaultMessages(locale: string, messages: Catalog): void {
+  const tag = normalizeTag(locale);
+  catalogs.set(tag, { ...messages, ...(catalogs.get(tag) ?? {}) });
+}
+
+/**
  * Adds or extends a locale's catalog; later registrations win, so a host may override any message.
  * `locale` is a language (`'de'`) or a regional locale (`'fr-CA'`, used before `'fr'` for that region).
  */

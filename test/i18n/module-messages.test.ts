@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { translate } from '../../src/i18n/index.js';
-import { deferredStripeCollector } from '../../src/collectors/lazy.js';
+import { registerMessages, translate } from '../../src/i18n/index.js';
+import { deferredSandboxCollector, deferredStripeCollector } from '../../src/collectors/lazy.js';
 
 // The first load carries only the shared English messages; code that loads on demand (the
 // collectors) brings its own, so its strings are never in the first download and never missing.
@@ -15,5 +15,15 @@ describe('English messages arrive with the module that uses them', () => {
     const loaded = await collector.load();
     expect(loaded.kind).to.equal('stripe');
     expect(translate('en', 'stripe.region.card')).to.equal('Card details');
+  });
+
+  it('a host\'s English override made before the code loads stays on top when it arrives', async () => {
+    registerMessages('en', { 'sandbox.testMode': 'DEMO MODE' });
+    await deferredSandboxCollector().load();
+    expect(translate('en', 'sandbox.testMode')).to.equal('DEMO MODE');
+    expect(translate('en', 'sandbox.error.closed'), 'the rest of the module\'s English').to.equal('This entry form was closed. Open it again.');
+    // and a later override still wins
+    registerMessages('en', { 'sandbox.testMode': 'PRACTICE' });
+    expect(translate('en', 'sandbox.testMode')).to.equal('PRACTICE');
   });
 });

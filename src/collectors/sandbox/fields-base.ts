@@ -1,11 +1,11 @@
 import { LitElement, css } from 'lit';
 import { property } from 'lit/decorators.js';
 import { controls, tokens } from '../../styles/tokens.js';
-import { registerMessages, translate } from '../../i18n/index.js';
+import { registerDefaultMessages, translate } from '../../i18n/index.js';
 import { sandbox as messages } from '../../i18n/en/sandbox.js';
 import { CollectorError } from '../types.js';
 
-registerMessages('en', messages);
+registerDefaultMessages('en', messages);
 
 /**
  * Tells the element around the fields (the modal) what it may show while the payer types, without

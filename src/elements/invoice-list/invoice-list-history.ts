@@ -4,12 +4,12 @@ import { PayInvoicesBase } from '../base.js';
 import { MalformedResponseError } from '../../backend/errors.js';
 import type { PayInvoicesBackend } from '../../backend/types.js';
 import { PaymentList, type Payment } from '../../core/schemas.js';
-import { registerMessages } from '../../i18n/index.js';
+import { registerDefaultMessages } from '../../i18n/index.js';
 import { invoiceList as messages } from '../../i18n/en/invoice-list.js';
 import { formatDate, methodText, moneyText } from './format.js';
 import { historyStyles } from './invoice-list.styles.js';
 
-registerMessages('en', messages);
+registerDefaultMessages('en', messages);
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 

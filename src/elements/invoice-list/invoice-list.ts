@@ -14,7 +14,7 @@ import {
   type InvoiceSort,
 } from '../../core/schemas.js';
 import { isSafeHttpsUrl } from '../../core/text.js';
-import { registerMessages } from '../../i18n/index.js';
+import { registerDefaultMessages } from '../../i18n/index.js';
 import { invoiceList as messages } from '../../i18n/en/invoice-list.js';
 import {
   formatDate,
@@ -30,7 +30,7 @@ import { invoiceListStyles } from './invoice-list.styles.js';
 import './invoice-list-history.js';
 import '../pay-invoices/pay-invoices.js';
 
-registerMessages('en', messages);
+registerDefaultMessages('en', messages);
 
 /** The most invoices rendered at once. */
 const MAX_PAGE_SIZE = 50;

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PayInvoicesBase } from '../base.js';
 import { controls, tokens } from '../../styles/tokens.js';
-import { registerMessages } from '../../i18n/index.js';
+import { registerDefaultMessages } from '../../i18n/index.js';
 import { payInvoices as messages } from '../../i18n/en/pay-invoices.js';
 import { listAllInvoices, type PayInvoicesBackend } from '../../backend/types.js';
 import { isBackendError } from '../../backend/errors.js';
@@ -52,7 +52,7 @@ import { clearPending, loadPending, savePending, type PendingSubmission } from '
 import { payInvoicesStyles } from './pay-invoices.styles.js';
 import { windowRows } from './window.js';
 
-registerMessages('en', messages);
+registerDefaultMessages('en', messages);
 
 /** Above this many open invoices the rows are windowed (only those in view are in the DOM, see window.ts). */
 const VIRTUALIZE_AT = 150;

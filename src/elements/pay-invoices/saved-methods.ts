@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PayInvoicesBase } from '../base.js';
 import { controls, tokens } from '../../styles/tokens.js';
-import { registerMessages } from '../../i18n/index.js';
+import { registerDefaultMessages } from '../../i18n/index.js';
 import { savedMethods as messages } from '../../i18n/en/saved-methods.js';
 import { payInvoices as payInvoicesMessages } from '../../i18n/en/pay-invoices.js';
 import { isBackendError } from '../../backend/errors.js';
@@ -12,8 +12,8 @@ import type { SavedPaymentMethod } from '../../core/schemas.js';
 import { methodSummaryText } from './format.js';
 import { savedMethodsStyles } from './saved-methods.styles.js';
 
-registerMessages('en', payInvoicesMessages);
-registerMessages('en', messages);
+registerDefaultMessages('en', payInvoicesMessages);
+registerDefaultMessages('en', messages);
 
 /** Detail of `methods-changed`: the account's saved methods after the change, as the backend returned them. */
 export interface MethodsChangedDetail {

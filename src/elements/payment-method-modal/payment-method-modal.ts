@@ -7,11 +7,11 @@ import type { MethodSummary, MethodType, Settings } from '../../core/schemas.js'
 import { CollectorError, isValidatingSession, type CollectorSession, type PaymentCollector } from '../../collectors/types.js';
 import type { CollectorChangeDetail } from '../../collectors/sandbox-collector.js';
 import { deepActiveElement } from './focus.js';
-import { registerMessages } from '../../i18n/index.js';
+import { registerDefaultMessages } from '../../i18n/index.js';
 import { paymentMethodModal as messages } from '../../i18n/en/payment-method-modal.js';
 import { paymentMethodModalStyles } from './payment-method-modal.styles.js';
 
-registerMessages('en', messages);
+registerDefaultMessages('en', messages);
 
 /** The ACH debit authorization the payer accepted (F23): exactly the text shown, when, and which account. */
 export interface AchAuthorizationAccepted {

@@ -1,13 +1,13 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { PayInvoicesBase } from '../base.js';
-import { registerMessages } from '../../i18n/index.js';
+import { registerDefaultMessages } from '../../i18n/index.js';
 import { paymentWalkthrough as messages } from '../../i18n/en/payment-walkthrough.js';
 import { paymentWalkthroughStyles } from './payment-walkthrough.styles.js';
 import { defaultWalkthroughSteps, type WalkthroughStep } from './steps.js';
 import { placeCard } from './position.js';
 
-registerMessages('en', messages);
+registerDefaultMessages('en', messages);
 
 export type { WalkthroughStep } from './steps.js';
 export { defaultWalkthroughSteps, DEFAULT_WALKTHROUGH_STEP_IDS } from './steps.js';
