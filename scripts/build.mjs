@@ -7,10 +7,14 @@
 //     Spanish and French catalogs are separate files beside it (dist/pay-invoices-chunks/), fetched
 //     on first use relative to the bundle's URL; without them the widget falls back to English.
 //     Stripe.js is loaded from Stripe's URL only when the Stripe collector is used.
+// Both builds minify the static text of Lit's html``/css``/svg`` templates
+// (scripts/minify-templates.mjs); `--no-minify-templates` keeps it as written (to compare sizes),
+// MINIFY_TEMPLATES_DEBUG=1 prints how many templates were minified or left unchanged.
 import { build } from 'vite';
 import { spawnSync } from 'node:child_process';
 import { rmSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { minifyTemplates } from './minify-templates.mjs';
 
 // Always a production build, even when started from the dev server (NODE_ENV=development), so
 // Lit's dev mode never reaches dist/.
@@ -31,6 +35,8 @@ for (const tag of ['invoice-list', 'pay-invoices', 'payment-method-modal', 'paym
 
 const external = (id) => /^(lit|@lit\/|@lit-labs\/|zod|@stripe\/stripe-js)(\/|$)/.test(id);
 
+const templatePlugins = () => (process.argv.includes('--no-minify-templates') ? [] : [minifyTemplates({ srcDir: r('src') })]);
+
 const common = {
   configFile: false,
   mode: 'production',
@@ -42,6 +48,7 @@ const common = {
 
 await build({
   ...common,
+  plugins: templatePlugins(),
   build: {
     outDir: r('dist'),
     emptyOutDir: false,
@@ -56,6 +63,7 @@ await build({
 
 await build({
   ...common,
+  plugins: templatePlugins(),
   build: {
     outDir: r('dist'),
     emptyOutDir: false,

@@ -30,7 +30,7 @@ const TARGETS = {
  * whenever the bundle shrinks.
  */
 const BUDGETS = {
-  'pay-invoices.js': 70 * KB, // first load; measured 75.4 KB on 2026-11-25, 65.1 KB on 2026-11-26
+  'pay-invoices.js': 67 * KB, // first load; measured 75.4 KB on 2026-11-25, 63.5 KB on 2026-11-26
 };
 /**
  * On-demand chunks reported as "what else loads when…", by the module they come from (matched
