@@ -11,8 +11,8 @@
  * the demo backend's msw handlers in this page; the pending key is kept with the real
  * `pending-store` in session storage, which survives the simulated reloads. The payer's steps
  * mirror `pay-invoices.ts` (`submit` → `send` → `handleSubmitError` / `checkStatus` / "Submit
- * again" / "Discard"). A second property drives the real `<pay-invoices>` element (100 runs) under
- * the same fault schedules, a reload being the element removed and a new one mounted on a new
+ * again" / "Discard"). A second property drives the real `<pay-invoices>` element (also 1,000 runs)
+ * under the same fault schedules, a reload being the element removed and a new one mounted on a new
  * `RestBackend`.
  *
  * Afterwards, for every run: exactly one cash receipt per intended payment that succeeded, none for
@@ -723,8 +723,8 @@ describe('exactly-once under faults', () => {
     expect(stats.gaveUp).to.be.greaterThan(0);
   });
 
-  it('F01–F07 property through <pay-invoices>: the real element under the same faults (100 runs)', async function () {
-    this.timeout(240_000);
+  it('F01–F07 property through <pay-invoices>: the real element under the same faults (1,000 runs)', async function () {
+    this.timeout(1_200_000);
     const stats = { paid: 0, failed: 0, gaveUp: 0, reloads: 0, steps: 0, refusals: 0 };
     await fc.assert(
       fc.asyncProperty(uiRunArb, async ({ intents: specs, order, schedule, patience }) => {
@@ -746,10 +746,10 @@ describe('exactly-once under faults', () => {
         stats.refusals += world.trace.filter((t) => t.startsWith('refused') || t === 'discarded').length;
         for (const r of results) stats[r.kind === 'paid' ? 'paid' : r.kind === 'failed' ? 'failed' : 'gaveUp']++;
       }),
-      { numRuns: 100, includeErrorInReport: true },
+      { numRuns: 1000, includeErrorInReport: true },
     );
-    expect(stats.paid).to.be.greaterThan(40);
-    expect(stats.failed).to.be.greaterThan(5);
-    expect(stats.reloads).to.be.greaterThan(15);
+    expect(stats.paid).to.be.greaterThan(400);
+    expect(stats.failed).to.be.greaterThan(50);
+    expect(stats.reloads).to.be.greaterThan(150);
   });
 });
