@@ -23,15 +23,18 @@ export const STRIPE_CSP = [
 ];
 
 /**
- * Serves `/csp.html` with a `Content-Security-Policy` header (dev server and `vite preview`), and,
- * when `VITE_STRIPE_PUBLISHABLE_KEY` is set, widens the page's matching `<meta>` policy to Stripe's
- * domains (a stricter `<meta>` would otherwise still block them).
+ * Serves `/csp.html` with a `Content-Security-Policy` header (dev server and `vite preview`), and
+ * widens it — and the page's matching `<meta>` policy, which would otherwise still block them — to
+ * Stripe's domains when the demo uses Stripe: `VITE_STRIPE_PUBLISHABLE_KEY` is set, or the page is
+ * opened with `?stripe-key=`.
  */
-function strictCspPage(stripe: boolean): Plugin {
-  const policy = (stripe ? STRIPE_CSP : STRICT_CSP).join('; ');
+function strictCspPage(stripeFromEnv: boolean): Plugin {
+  const usesStripe = (url: string | undefined): boolean =>
+    stripeFromEnv || new URLSearchParams((url ?? '').split('?')[1]?.split('#')[0] ?? '').get('stripe-key')?.trim() !== undefined;
+  const policyFor = (url: string | undefined): string => (usesStripe(url) ? STRIPE_CSP : STRICT_CSP).join('; ');
   const setHeader: Connect.NextHandleFunction = (req, res, next) => {
     const path = (req.url ?? '').split(/[?#]/)[0];
-    if (path === '/csp.html' || path === '/csp') res.setHeader('Content-Security-Policy', policy);
+    if (path === '/csp.html' || path === '/csp') res.setHeader('Content-Security-Policy', policyFor(req.url));
     next();
   };
   return {
@@ -45,8 +48,9 @@ function strictCspPage(stripe: boolean): Plugin {
     transformIndexHtml: {
       order: 'pre',
       handler(html, ctx) {
-        if (!stripe || !/\/csp\.html$/.test(ctx.path)) return html;
-        return html.replace(STRICT_CSP.join('; '), policy);
+        const url = ctx.originalUrl ?? ctx.path;
+        if (!/\/csp\.html$/.test(ctx.path) || !usesStripe(url)) return html;
+        return html.replace(STRICT_CSP.join('; '), policyFor(url));
       },
     },
   };

@@ -55,6 +55,16 @@ try {
     failures.push(`/csp.html is not served with the strict policy: "${policy}"`);
   }
 
+  // With ?stripe-key= the demo uses Stripe: header and <meta> admit Stripe's domains, nothing else.
+  const stripeCsp = await fetch(`${base}/csp.html?stripe-key=pk_test_smoke`);
+  const stripePolicy = stripeCsp.headers.get('content-security-policy') ?? '';
+  const stripeMeta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(await stripeCsp.text())?.[1] ?? '';
+  for (const [what, value] of [['header', stripePolicy], ['<meta>', stripeMeta]]) {
+    if (!/script-src 'self' https:\/\/js\.stripe\.com/.test(value) || /unsafe-inline/.test(value)) {
+      failures.push(`/csp.html?stripe-key=: the ${what} policy does not admit Stripe.js strictly: "${value}"`);
+    }
+  }
+
   browser = await chromium.launch({ executablePath: chrome, args: ['--no-sandbox'] });
 
   /** Opens a page in a fresh context; collects console errors, page errors and CSP violations. */
