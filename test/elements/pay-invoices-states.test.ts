@@ -258,4 +258,39 @@ describe('<pay-invoices> states (message, focus, announcement, axe)', () => {
     expect(backend.listInvoiceCalls).to.equal(0);
     await expect(el).to.be.accessible();
   });
+
+  it('a fixed card fee is shown, charged in the total the server is told to expect, and printed on the receipt with its date', async () => {
+    const backend = new FakeBackend({
+      settings: { surcharge: { card: { kind: 'fixed', value: 250, label: 'Card processing fee' }, ach: null } },
+    });
+    const el = await mount(backend, { selected: ['inv-1003'], collector: new FakeCollector() });
+    const totals = (): Record<string, string> => {
+      const out: Record<string, string> = {};
+      for (const dt of root(el).querySelectorAll('dl.totals dt')) out[squash(dt.textContent)] = squash(dt.nextElementSibling?.textContent);
+      return out;
+    };
+    expect(totals()['Card processing fee']).to.equal('$2.50');
+    expect(totals()['Total']).to.equal('$102.50');
+    // The fee is per payment, not per invoice: a second invoice does not double it.
+    await press(el, 'Select invoice INV-1001');
+    expect(totals()['Card processing fee']).to.equal('$2.50');
+    expect(totals()['Total']).to.equal('$1,352.50');
+    // No fee for a bank account.
+    await press(el, 'Bank Account');
+    expect(totals()['Card processing fee']).to.equal(undefined);
+    await press(el, 'Credit or Debit Card');
+    await expect(el).to.be.accessible();
+
+    await press(el, 'Make Payment');
+    await waitUntil(() => root(el).querySelector('#receipt-heading'), 'no receipt', WAIT);
+    expect(backend.created.at(-1)?.request.expectedTotal).to.equal(135250);
+    const receipt = text(el);
+    expect(receipt).to.contain('Card processing fee');
+    expect(receipt).to.contain('$2.50');
+    expect(receipt).to.contain('$1,352.50');
+    // The receipt's date is the cash receipt's calendar day, formatted for the locale.
+    const day = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date('2030-01-20T00:00:00Z'));
+    expect(receipt).to.contain(day);
+    await expect(el).to.be.accessible();
+  });
 });
