@@ -22,6 +22,7 @@ import {
 } from './dom.js';
 import { chooseAccount, closeDemo, openDemo, payNow, waitForListRow } from './demo-page.js';
 import type { DemoPage } from './demo-page.js';
+import { deepActiveElement } from '../../src/elements/focus.js';
 
 const ACME = 'Acme Hardware Co. (C-1001)';
 const ROUTING = '110000000';
@@ -29,13 +30,6 @@ const ROUTING = '110000000';
 const MICRODEPOSIT_ACCOUNT = '000987654321';
 /** Stripe's test account that is returned as closed (R02) when it settles. */
 const CLOSED_ACCOUNT = '000111111113';
-
-/** The focused element, through shadow roots. */
-function deepActive(): Element | null {
-  let a: Element | null = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
 
 /** "Enter Bank Info": a checking account typed on the keyboard, the debit authorized. */
 async function enterBankAccount(account: string, save: boolean): Promise<void> {
@@ -141,7 +135,7 @@ describe('demo, saved payment methods and ACH verification (end to end)', functi
     await press('Enter');
     const confirm = await findByRole('alertdialog', 'Remove Visa ending 4242?');
     await expect(demo.list).to.be.accessible();
-    const focused = deepActive();
+    const focused = deepActiveElement();
     expect(focused && confirm.contains(focused), 'focus moved into the confirmation').to.equal(true);
     expect(focused && accessibleName(focused)).to.equal('Remove');
     await press('Enter');

@@ -26,6 +26,7 @@ import {
 } from './dom.js';
 import { chooseAccount, closeDemo, openDemo, payNow, waitForListRow } from './demo-page.js';
 import type { DemoPage } from './demo-page.js';
+import { deepActiveElement } from '../../src/elements/focus.js';
 
 const ACCOUNT_ID = 'C-1001';
 const ACME = 'Acme Hardware Co. (C-1001)';
@@ -34,12 +35,6 @@ const CARD_3DS = '4000 0025 0000 3155';
 const CHALLENGE = 'Test 3-D Secure challenge';
 const CANCELLED = 'Card verification was cancelled. No payment was made; you can try again or choose another method.';
 
-/** The focused element, through shadow roots. */
-function deepActive(): Element | null {
-  let a: Element | null = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
 
 /** Every POST the page sends (method + path) while recording. */
 function recordPosts(): { posts: string[]; stop: () => void } {
@@ -94,7 +89,7 @@ async function makePaymentUntilChallenge(demo: DemoPage): Promise<HTMLDialogElem
   const description = root.getElementById(dialog.getAttribute('aria-describedby') ?? '');
   expect(visibleText(description!)).to.match(/\w/);
   expect(visibleText(dialog)).to.contain('TEST MODE');
-  await waitFor(() => deepActive() === queryByRole('button', 'Complete authentication'), 'focus on Complete authentication');
+  await waitFor(() => deepActiveElement() === queryByRole('button', 'Complete authentication'), 'focus on Complete authentication');
   // The form behind it is busy and says why; an earlier message is gone.
   expect(deepQueryAll('[role="alert"]').some((a) => visibleText(a) === CANCELLED), 'no stale cancelled message').to.equal(false);
   const submit = queryByRole<HTMLButtonElement>('button', 'Make Payment');
@@ -134,7 +129,7 @@ describe('demo, 3-D Secure with the sandbox collector (end to end)', function ()
     await waitForGone('dialog', CHALLENGE);
     await waitFor(() => !dialog.isConnected && deepQueryAll('pi-sandbox-challenge').length === 0, 'the challenge is removed');
     const heading = await findByRole('heading', 'Payment received');
-    await waitFor(() => deepActive() === heading, 'focus on the receipt heading');
+    await waitFor(() => deepActiveElement() === heading, 'focus on the receipt heading');
     const receipt = definition('Cash receipt') ?? '';
     expect(receipt).to.match(/^CR-\d{6}$/);
     expect(definition('Status')).to.equal('Succeeded');
@@ -174,7 +169,7 @@ describe('demo, 3-D Secure with the sandbox collector (end to end)', function ()
     click(await findButton('Fail authentication'));
     await waitForGone('dialog', CHALLENGE);
     const message = await findByText(CANCELLED, '[role="alert"]');
-    await waitFor(() => deepActive() === message, 'focus on the cancelled message');
+    await waitFor(() => deepActiveElement() === message, 'focus on the cancelled message');
     expect(queryByRole('heading', 'Payment received')).to.equal(null);
     expect(queryByRole<HTMLInputElement>('checkbox', 'Select invoice INV-10472')?.checked, 'the selection is kept').to.equal(true);
     expect(queryByRole<HTMLInputElement>('radio', 'Visa ending 3155 (new)')?.checked, 'the card is kept').to.equal(true);
@@ -187,7 +182,7 @@ describe('demo, 3-D Secure with the sandbox collector (end to end)', function ()
     await waitForGone('dialog', CHALLENGE);
     await waitFor(() => {
       const m = deepQueryAll('[role="alert"]').find((a) => visibleText(a) === CANCELLED);
-      return m && deepActive() === m ? m : null;
+      return m && deepActiveElement() === m ? m : null;
     }, 'the cancelled message again, focused');
     await findButton('Make Payment');
     expect(deepQueryAll('pi-sandbox-challenge')).to.have.length(0);

@@ -7,6 +7,7 @@ import type {
   WalkthroughCloseDetail,
   WalkthroughStepDetail,
 } from '../../src/elements/payment-walkthrough/payment-walkthrough.js';
+import { deepActiveElement } from '../../src/elements/focus.js';
 
 const STORAGE_KEY = 'test:walkthrough-complete';
 
@@ -112,11 +113,6 @@ function cardButton(wt: PaymentWalkthrough, name: string): HTMLButtonElement | u
   return [...card(wt).querySelectorAll('button')].find((b) => accessibleName(b) === name);
 }
 
-function deepActive(): Element | null {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
 
 /** The highlight box is drawn around the target (a few px of padding, not more). */
 function encloses(outer: DOMRect, inner: DOMRect, slack = 10): boolean {
@@ -256,7 +252,7 @@ describe('<payment-walkthrough>', () => {
     expect(wt.hasAttribute('open')).to.be.false;
     expect(localStorage.getItem(STORAGE_KEY)).to.be.a('string');
     expect(wt.completed).to.be.true;
-    expect(deepActive(), 'focus back on the "i" button').to.equal(host.info);
+    expect(deepActiveElement(), 'focus back on the "i" button').to.equal(host.info);
     await settled(host.walkthrough);
     await expect(host).to.be.accessible();
 
@@ -286,7 +282,7 @@ describe('<payment-walkthrough>', () => {
     expect(((await closed) as CustomEvent<WalkthroughCloseDetail>).detail).to.deep.equal({ completed: false });
     await wt.updateComplete;
     expect(cardOpen(wt)).to.be.false;
-    expect(deepActive()).to.equal(host.info);
+    expect(deepActiveElement()).to.equal(host.info);
     expect(wt.completed).to.be.false;
     expect(localStorage.getItem(STORAGE_KEY)).to.equal(null);
 
@@ -297,14 +293,14 @@ describe('<payment-walkthrough>', () => {
     await sendKeys({ press: 'Escape' });
     await wt.updateComplete;
     expect(cardOpen(wt)).to.be.false;
-    expect(deepActive()).to.equal(memo);
+    expect(deepActiveElement()).to.equal(memo);
 
     // The × button closes as well.
     await openWithInfo(host);
     cardButton(wt, 'Close walkthrough')!.click();
     await wt.updateComplete;
     expect(cardOpen(wt)).to.be.false;
-    expect(deepActive()).to.equal(host.info);
+    expect(deepActiveElement()).to.equal(host.info);
   });
 
   it('can be done with the keyboard only', async () => {
@@ -314,10 +310,10 @@ describe('<payment-walkthrough>', () => {
     await waitUntil(() => cardOpen(wt), 'opens on Enter', { timeout: 5000 });
 
     const tabTo = async (name: string) => {
-      for (let i = 0; i < 6 && accessibleName(deepActive() ?? document.body) !== name; i++) {
+      for (let i = 0; i < 6 && accessibleName(deepActiveElement() ?? document.body) !== name; i++) {
         await sendKeys({ press: 'Tab' });
       }
-      expect(accessibleName(deepActive()!)).to.equal(name);
+      expect(accessibleName(deepActiveElement()!)).to.equal(name);
     };
     for (let i = 1; i <= 6; i++) {
       await waitUntil(() => cardText(wt).includes(`Step ${i} of 6`), `step ${i}`, { timeout: 3000 });
@@ -328,7 +324,7 @@ describe('<payment-walkthrough>', () => {
     }
     await waitUntil(() => !cardOpen(wt), 'closed after Done', { timeout: 3000 });
     expect(wt.completed).to.be.true;
-    expect(deepActive()).to.equal(host.info);
+    expect(deepActiveElement()).to.equal(host.info);
 
     // Back by keyboard too.
     await sendKeys({ press: 'Enter' });

@@ -6,7 +6,7 @@ import { formatMoney } from '../../core/money.js';
 import type { MethodSummary, MethodType, Settings } from '../../core/schemas.js';
 import { CollectorError, isValidatingSession, type CollectorSession, type PaymentCollector } from '../../collectors/types.js';
 import type { CollectorChangeDetail } from '../../collectors/sandbox-collector.js';
-import { deepActiveElement } from './focus.js';
+import { deepActiveElement } from '../focus.js';
 import { registerDefaultMessages } from '../../i18n/index.js';
 import { paymentMethodModal as messages } from '../../i18n/en/payment-method-modal.js';
 import { paymentMethodModalStyles } from './payment-method-modal.styles.js';

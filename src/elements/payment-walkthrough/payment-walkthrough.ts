@@ -6,6 +6,7 @@ import { paymentWalkthrough as messages } from '../../i18n/en/payment-walkthroug
 import { paymentWalkthroughStyles } from './payment-walkthrough.styles.js';
 import { defaultWalkthroughSteps, type WalkthroughStep } from './steps.js';
 import { placeCard } from './position.js';
+import { deepActiveElement } from '../focus.js';
 
 registerDefaultMessages('en', messages);
 
@@ -51,13 +52,6 @@ interface Session {
   returnFocus: HTMLElement | null;
   /** Indexes into `steps` of the steps shown (optional steps with no target are left out). */
   indexes: number[];
-}
-
-/** The focused element, looking through open shadow roots. */
-function deepActiveElement(): HTMLElement | null {
-  let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : null;
 }
 
 function isRendered(el: Element): boolean {
