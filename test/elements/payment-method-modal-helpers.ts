@@ -30,12 +30,8 @@ export function describedText(input: HTMLElement): string {
     .join(' ');
 }
 
-/** The element focused, through shadow roots. */
-export function deepActive(): Element | null {
-  let a: Element | null = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
+/** The element focused, through shadow roots (the elements' own helper). */
+export { deepActiveElement as deepActive } from '../../src/elements/focus.js';
 
 export function fill(input: HTMLInputElement, value: string): void {
   input.focus();

@@ -163,12 +163,8 @@ export async function waitLoaded(el: Element, timeout = 10000): Promise<void> {
   await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
 }
 
-/** The element focused, through shadow roots. */
-export function deepActive(doc: Document = document): Element | null {
-  let a: Element | null = doc.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
+/** The element focused, through shadow roots (the elements' own helper). */
+export { deepActiveElement as deepActive } from '../../src/elements/focus.js';
 
 // ---------------------------------------------------------------------------------------------
 // The payment method dialog of <pay-invoices>
