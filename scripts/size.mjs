@@ -30,7 +30,7 @@ const TARGETS = {
  * whenever the bundle shrinks.
  */
 const BUDGETS = {
-  'pay-invoices.js': 67 * KB, // first load; measured 75.4 KB on 2026-11-25, 63.5 KB on 2026-11-26
+  'pay-invoices.js': 64 * KB, // first load; measured 75.4 KB on 2026-11-25, 60.4 KB on 2026-11-26
 };
 /**
  * On-demand chunks reported as "what else loads when…", by the module they come from (matched
@@ -39,6 +39,7 @@ const BUDGETS = {
 const ON_DEMAND = [
   ['opening card/bank entry with a Stripe key (then Stripe.js from Stripe)', /^stripe-collector-/],
   ['opening entry in TEST MODE (no Stripe key)', /^sandbox-collector-/],
+  ['opening "Manage saved methods"', /^saved-methods-/],
   ['the Spanish catalog', /^es-/],
 ];
 /** Strings that only exist in the demo backend or msw: must never ship. */

@@ -11,7 +11,8 @@ export {
   type AuthRequiredDetail,
   type PaymentCompleteDetail,
 } from './elements/pay-invoices/pay-invoices.js';
-export { PayInvoicesSavedMethods, type MethodsChangedDetail } from './elements/pay-invoices/saved-methods.js';
+// Types only: <pay-invoices-saved-methods> loads on first use (the class is exported by index.ts).
+export type { MethodsChangedDetail } from './elements/pay-invoices/saved-methods.js';
 export {
   PaymentMethodModal,
   type MethodCollectedDetail,

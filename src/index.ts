@@ -4,4 +4,6 @@
  * (or the script-tag bundle `pay-invoices.js`, which registers all four).
  */
 export * from './api.js';
+// Not in api.ts: the script-tag bundle loads this element on first use, not in its first download.
+export { PayInvoicesSavedMethods } from './elements/pay-invoices/saved-methods.js';
 export * from './collectors/index.js';

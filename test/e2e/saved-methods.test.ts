@@ -61,6 +61,9 @@ describe('demo, saved payment methods and ACH verification (end to end)', functi
     const fresh = await findByRole<HTMLInputElement>('radio', 'STRIPE TEST BANK checking ending 4321 (new)');
     expect(fresh.checked).to.equal(true);
     await findByText('Will be saved for future payments.');
+    // The panel's element loads on first use (this is the first test of the page): not before the
+    // payment opens "Manage saved methods" below.
+    expect(typeof customElements.get('pay-invoices-saved-methods'), 'registered before use').to.equal('undefined');
     click(await findButton('Make Payment'));
 
     // Not paid: saved, awaiting verification, and the way to verify it is open.

@@ -31,10 +31,19 @@ function root(el: Element): ShadowRoot {
   return el.shadowRoot;
 }
 
-function manager(el: PayInvoices): PayInvoicesSavedMethods {
-  const m = root(el).querySelector('pay-invoices-saved-methods');
-  if (!m) throw new Error('no <pay-invoices-saved-methods>');
+/** The panel's element (rendered once <pay-invoices> has loaded it: the first time the panel opens). */
+async function manager(el: PayInvoices): Promise<PayInvoicesSavedMethods> {
+  await waitUntil(() => root(el).querySelector('pay-invoices-saved-methods'), 'no <pay-invoices-saved-methods>', WAIT);
+  const m = root(el).querySelector('pay-invoices-saved-methods')!;
+  await m.updateComplete;
   return m;
+}
+
+/** The panel the "Manage saved methods" button controls (the element, or its loading state before). */
+function panel(el: PayInvoices): HTMLElement {
+  const p = root(el).getElementById('manage-methods');
+  if (!p) throw new Error('no #manage-methods');
+  return p;
 }
 
 function buttonName(b: HTMLButtonElement): string {
@@ -107,8 +116,7 @@ async function openManager(el: PayInvoices): Promise<PayInvoicesSavedMethods> {
   toggle.click();
   await el.updateComplete;
   expect(toggle.getAttribute('aria-expanded')).to.equal('true');
-  const m = manager(el);
-  await m.updateComplete;
+  const m = await manager(el);
   expect(m.hidden).to.equal(false);
   return m;
 }
@@ -130,8 +138,9 @@ describe('<pay-invoices-saved-methods> (Manage saved methods)', function () {
 
   it('lists every saved method with its badges and only the actions each allows', async () => {
     const el = await mount(new FakeBackend());
-    expect(manager(el).hidden, 'closed at first').to.equal(true);
+    expect(panel(el).hidden, 'closed at first').to.equal(true);
     const m = await openManager(el);
+    expect(panel(el) === m, 'the button controls the element').to.equal(true);
     const r = root(m);
     expect(collapse(r.querySelector('h4')?.textContent)).to.equal('Saved payment methods');
     expect(items(m)).to.deep.equal([
@@ -156,7 +165,7 @@ describe('<pay-invoices-saved-methods> (Manage saved methods)', function () {
     // The disclosure hides it again.
     button(root(el), 'Manage saved methods').click();
     await el.updateComplete;
-    expect(manager(el).hidden).to.equal(true);
+    expect((await manager(el)).hidden).to.equal(true);
     expect(button(root(el), 'Manage saved methods').getAttribute('aria-expanded')).to.equal('false');
   });
 
@@ -177,9 +186,9 @@ describe('<pay-invoices-saved-methods> (Manage saved methods)', function () {
     button(root(el), 'Manage saved methods').focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    const m = manager(el);
-    await m.updateComplete;
+    const m = await manager(el);
     expect(m.hidden).to.equal(false);
+    expect(activeName(), 'focus stays on the button').to.equal('Manage saved methods');
 
     await tabTo('Make default: First Bank checking ending 6789');
     const changed = oneEvent(el, 'methods-changed');
@@ -484,7 +493,7 @@ describe('<pay-invoices-saved-methods> (Manage saved methods)', function () {
     expect(collapse(root(el).querySelector('#form-message')?.textContent)).to.equal(
       'The bank account ending 4321 is saved but must be verified before it can be used. We sent it micro-deposits: open “Manage saved methods”, enter the code from the deposit, then pay with it. Nothing was charged.',
     );
-    const m = manager(el);
+    const m = await manager(el);
     await waitUntil(() => items(m).length === 2, 'the saved account listed', WAIT);
     await el.updateComplete;
     expect(m.hidden, 'the panel opened').to.equal(false);

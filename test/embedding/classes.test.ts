@@ -4,7 +4,7 @@ import * as lib from '../../src/index.js';
 // This page imports only the package's main entry (what `import { PayInvoices } from 'pay-invoices'` gets).
 describe('the classes entry (bundler users)', () => {
   it('F35: exports the element classes and registers no tag', () => {
-    for (const name of ['InvoiceList', 'InvoiceListHistory', 'PayInvoices', 'PaymentMethodModal', 'PaymentWalkthrough'] as const) {
+    for (const name of ['InvoiceList', 'InvoiceListHistory', 'PayInvoices', 'PayInvoicesSavedMethods', 'PaymentMethodModal', 'PaymentWalkthrough'] as const) {
       expect(lib[name], name).to.be.a('function');
     }
     for (const tag of ['invoice-list', 'invoice-list-history', 'pay-invoices', 'pay-invoices-saved-methods', 'payment-method-modal', 'payment-walkthrough']) {

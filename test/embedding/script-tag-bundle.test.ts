@@ -1,7 +1,8 @@
 /**
  * The built script-tag bundle (dist/pay-invoices.js, built by `npm test` before the run), loaded as
  * a host page loads it: it registers the four elements, its first load holds no card or bank entry
- * code, and the on-demand chunks are fetched relative to the bundle when a payer opens entry.
+ * code, and the on-demand chunks are fetched relative to the bundle when a payer opens entry (or
+ * "Manage saved methods", whose element the form loads and registers on first use).
  * Nothing from src/ is registered on this page: every element here comes from the bundle.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
@@ -36,6 +37,33 @@ describe('the built script-tag bundle', () => {
     // The collector classes would pull card and bank entry into the first load.
     expect(bundle.SandboxCollector).to.equal(undefined);
     expect(bundle.StripeCollector).to.equal(undefined);
+    // So would the "Manage saved methods" element's class (the package entry exports it).
+    expect(typeof bundle.PayInvoicesSavedMethods, 'PayInvoicesSavedMethods').to.equal('undefined');
+  });
+
+  it('loads "Manage saved methods" on first use: a chunk from beside the bundle, registered when the panel opens', async function () {
+    this.timeout(30000);
+    const savedMethodsFiles = (): string[] => fetchedFromDist().filter((f) => /saved-methods/.test(f));
+    expect(savedMethodsFiles(), 'in the first load').to.deep.equal([]);
+    expect(typeof customElements.get('pay-invoices-saved-methods'), 'registered up front').to.equal('undefined');
+
+    const { net } = demoBackend();
+    const backend = new bundle.RestBackend({ baseUrl: BASE, headers: { 'X-Demo-Viewer': 'contact' }, fetch: net.fetch, sleep: async () => {} });
+    const el = await fixture(html`<pay-invoices account=${ACME} .backend=${backend}></pay-invoices>`);
+    await waitLoaded(el);
+    expect(savedMethodsFiles(), 'before the panel opens').to.deep.equal([]);
+    expect(typeof customElements.get('pay-invoices-saved-methods'), 'before the panel opens').to.equal('undefined');
+
+    need<HTMLButtonElement>(el, 'Manage saved methods').click();
+    await waitUntil(
+      () => el.shadowRoot?.querySelector('pay-invoices-saved-methods')?.shadowRoot?.querySelector('li'),
+      'the saved methods are not listed',
+      { timeout: 8000 },
+    );
+    expect(customElements.get('pay-invoices-saved-methods')).to.be.a('function');
+    const chunks = savedMethodsFiles();
+    expect(chunks).to.have.length(1);
+    expect(chunks[0]).to.match(/^pay-invoices-chunks\/saved-methods-[\w-]+\.js$/);
   });
 
   it('loads no entry code until a payer opens entry; then the chunk comes from beside the bundle and a card payment completes', async function () {

@@ -43,9 +43,10 @@ import type {
 // The modal class (not its registration: src/define/pay-invoices.ts registers both).
 import '../payment-method-modal/payment-method-modal.js';
 import '../payment-walkthrough/payment-walkthrough.js';
-import './saved-methods.js';
+// <pay-invoices-saved-methods> is not imported here: it loads on first use (see loadSavedMethods).
 import type { MethodCollectedDetail } from '../payment-method-modal/payment-method-modal.js';
 import type { MethodsChangedDetail } from './saved-methods.js';
+import { defineElement } from '../../define/define.js';
 import { buildRows, creditUsable, type CreditState, type InvoiceRow, type RowState } from './rows.js';
 import { calendarDate, count, methodSummaryText, money, today } from './format.js';
 import { clearPending, loadPending, savePending, type PendingSubmission } from './pending-store.js';
@@ -58,6 +59,48 @@ registerDefaultMessages('en', messages);
 const VIRTUALIZE_AT = 150;
 /** How many pending invoices the confirmation step names one by one. */
 const PENDING_LISTED = 5;
+
+/** The "Manage saved methods" panel: registered on first use, by the first form that opens it. */
+const SAVED_METHODS_TAG = 'pay-invoices-saved-methods';
+
+/** Fetches the panel's class (its own chunk in the script-tag bundle). */
+export type SavedMethodsLoader = () => Promise<CustomElementConstructor>;
+
+const importSavedMethods: SavedMethodsLoader = () =>
+  import('./saved-methods.js').then((m) => m.PayInvoicesSavedMethods);
+let savedMethodsLoader: SavedMethodsLoader = importSavedMethods;
+let savedMethodsLoading: Promise<void> | undefined;
+
+/**
+ * Replaces how `<pay-invoices>` fetches `<pay-invoices-saved-methods>` (tests simulate a slow or a
+ * failed chunk with it); `null` restores the dynamic import. Not part of the package API.
+ * @internal
+ */
+export function setSavedMethodsLoader(loader: SavedMethodsLoader | null): void {
+  savedMethodsLoader = loader ?? importSavedMethods;
+  savedMethodsLoading = undefined;
+}
+
+/**
+ * Loads and registers `<pay-invoices-saved-methods>`, once for the page: every form waits for the
+ * same load, and a failed load (offline, a blocked chunk) is tried again on the next call.
+ */
+function loadSavedMethods(): Promise<void> {
+  if (customElements.get(SAVED_METHODS_TAG)) return Promise.resolve();
+  savedMethodsLoading ??= savedMethodsLoader().then(
+    (ctor) => {
+      defineElement(SAVED_METHODS_TAG, ctor);
+      // The class is registered under another name already (a host's own tag): the form renders
+      // this one, so give it a subclass of its own.
+      if (!customElements.get(SAVED_METHODS_TAG)) defineElement(SAVED_METHODS_TAG, class extends ctor {});
+    },
+    (error: unknown) => {
+      savedMethodsLoading = undefined;
+      throw error;
+    },
+  );
+  return savedMethodsLoading;
+}
 
 /** The guide's steps: each is a `data-walkthrough` target inside the shadow root. */
 export const WALKTHROUGH_STEPS = ['invoices', 'amounts', 'method', 'method-entry', 'memo', 'submit'] as const;
@@ -221,6 +264,8 @@ export class PayInvoices extends PayInvoicesBase {
   @state() private lumpNote = '';
   @state() private receipt: Payment | null = null;
   @state() private manageOpen = false;
+  /** Loading `<pay-invoices-saved-methods>` (it loads when the panel first opens), or that load failed. */
+  @state() private manageLoad: 'idle' | 'loading' | 'failed' = 'idle';
 
   /** The account whose invoices are paid (its id). A contact's own account is used when empty. */
   @property() account = '';
@@ -279,6 +324,9 @@ export class PayInvoices extends PayInvoicesBase {
     if (changed.has('selectedInvoiceIds') && this.dataLoaded && this.view === 'ready' && this.phase === 'idle') {
       this.applyPreselection();
     }
+    // The panel opens (a click, or after saving a bank account that needs micro-deposits): its
+    // element loads now if it is not registered yet.
+    if (changed.has('manageOpen') && this.manageOpen) this.ensureSavedMethods();
   }
 
   override updated(changed: PropertyValues): void {
@@ -1307,6 +1355,34 @@ export class PayInvoices extends PayInvoicesBase {
     this.manageOpen = !this.manageOpen;
   }
 
+  /** Loads `<pay-invoices-saved-methods>` unless it is registered or on its way; shows and announces progress and failure. */
+  private ensureSavedMethods(): void {
+    if (customElements.get(SAVED_METHODS_TAG) || this.manageLoad === 'loading') return;
+    this.manageLoad = 'loading';
+    const loadingText = this.t('payInvoices.manage.loading');
+    this.announce(loadingText);
+    // The status region must not keep saying "Loading…" once the panel is there (or the alert says why not).
+    const clearLoading = (): void => {
+      if (this.announcement.trim() === loadingText) this.announcement = '';
+    };
+    void loadSavedMethods().then(
+      () => {
+        this.manageLoad = 'idle';
+        clearLoading();
+      },
+      () => {
+        this.manageLoad = 'failed';
+        clearLoading();
+      },
+    );
+  }
+
+  private onRetryManage(): void {
+    // "Try again" is replaced by the progress line: focus goes back to the panel's button.
+    this.focusAfterRender = '[part~="manage-methods-button"]';
+    this.ensureSavedMethods();
+  }
+
   private onMethodsChanged(e: CustomEvent<MethodsChangedDetail>): void {
     this.refreshMethods(e.detail.methods);
   }
@@ -1648,6 +1724,36 @@ export class PayInvoices extends PayInvoicesBase {
     </label>`;
   }
 
+  /**
+   * "Manage saved methods": `<pay-invoices-saved-methods>` once it is registered; until then a panel
+   * (with the same id, for the button's aria-controls) that shows its loading or why it failed.
+   */
+  private renderManagePanel(): TemplateResult {
+    if (customElements.get(SAVED_METHODS_TAG)) {
+      return html`<pay-invoices-saved-methods
+        id="manage-methods"
+        account-id=${this.accountId}
+        locale=${this.lang_}
+        theme=${this.theme}
+        .backend=${this.resolvedBackend}
+        .methods=${this.methods}
+        ?hidden=${!this.manageOpen}
+        @methods-changed=${this.onMethodsChanged}
+      ></pay-invoices-saved-methods>`;
+    }
+    const load = this.manageLoad;
+    return html`<div id="manage-methods" class="manage-load" ?hidden=${!this.manageOpen} aria-busy=${load === 'loading' ? 'true' : 'false'}>
+      ${load === 'loading'
+        ? html`<p class="muted"><span class="spinner" aria-hidden="true"></span> ${this.t('payInvoices.manage.loading')}</p>`
+        : load === 'failed'
+          ? html`<div class="alert error" role="alert">
+              <p>${this.t('payInvoices.manage.loadError')}</p>
+              <button type="button" @click=${this.onRetryManage}>${this.t('common.retry')}</button>
+            </div>`
+          : nothing}
+    </div>`;
+  }
+
   private renderMethod(d: Derived): TemplateResult {
     const allowed = this.allowedTypes();
     const type = this.methodType;
@@ -1724,22 +1830,14 @@ export class PayInvoices extends PayInvoicesBase {
             part="manage-methods-button"
             aria-expanded=${this.manageOpen ? 'true' : 'false'}
             aria-controls="manage-methods"
+            aria-busy=${this.manageOpen && this.manageLoad === 'loading' ? 'true' : 'false'}
             ?disabled=${this.busy}
             @click=${this.onToggleManage}
           >
             ${this.t('savedMethods.manage')}
           </button>`
         : nothing}
-      <pay-invoices-saved-methods
-        id="manage-methods"
-        account-id=${this.accountId}
-        locale=${this.lang_}
-        theme=${this.theme}
-        .backend=${this.resolvedBackend}
-        .methods=${this.methods}
-        ?hidden=${!this.manageOpen}
-        @methods-changed=${this.onMethodsChanged}
-      ></pay-invoices-saved-methods>
+      ${this.renderManagePanel()}
       ${showConsent && method
         ? html`<div class="ach-auth">
             <h4 id="mandate-heading">${this.t('payInvoices.method.achMandateHeading')}</h4>

@@ -53,7 +53,9 @@ export function normalizeDepositCode(raw: string): DepositCodeResult {
  * default** (not for an expired card or an unverified account), **Remove** (after an inline
  * confirmation) and, for a bank account awaiting micro-deposits, **Verify** with the code from the
  * deposit. Every change goes through the backend; the new list comes back by `methods-changed`.
- * Rendered by `<pay-invoices>` under its payment method; usable on its own.
+ * Rendered by `<pay-invoices>` under its payment method, which loads and registers it the first time
+ * the panel opens (it is not in the script-tag bundle's first download). Usable on its own: register
+ * the class from the package entry with `defineElement('pay-invoices-saved-methods', …)`.
  *
  * @tagname pay-invoices-saved-methods
  * @summary Manage an account's saved payment methods: make default, remove, verify a bank account.

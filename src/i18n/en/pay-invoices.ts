@@ -100,6 +100,16 @@ export const payInvoices = {
   'payInvoices.method.achAccepted': 'Debit authorization accepted for the account ending {last4}.',
   'payInvoices.method.achMandateHeading': 'Bank debit authorization',
 
+  // "Manage saved methods": the button and these messages are in the first load; the panel itself
+  // (<pay-invoices-saved-methods>, with the rest of the savedMethods.* messages) loads on first use.
+  'savedMethods.manage': 'Manage saved methods',
+  'payInvoices.manage.loading': 'Loading saved payment methods…',
+  'payInvoices.manage.loadError': 'Your saved payment methods could not be loaded. Check your connection, then try again.',
+  'savedMethods.microdepositsSent':
+    'The bank account ending {last4} is saved but must be verified before it can be used. We sent it micro-deposits: open “Manage saved methods”, enter the code from the deposit, then pay with it. Nothing was charged.',
+  'savedMethods.microdepositsNeedSave':
+    'The bank account ending {last4} must be verified with micro-deposits before it can be used. Enter it again with “Save for future payments” checked, then verify it. Nothing was charged.',
+
   // Memo
   'payInvoices.memo.label': 'Memo',
   'payInvoices.memo.left': '{count} characters left',

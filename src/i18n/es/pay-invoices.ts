@@ -96,6 +96,14 @@ export const payInvoices: Translation<typeof en> = {
   'payInvoices.method.achAccepted': 'Autorización de débito aceptada para la cuenta terminada en {last4}.',
   'payInvoices.method.achMandateHeading': 'Autorización de débito bancario',
 
+  'savedMethods.manage': 'Administrar métodos guardados',
+  'payInvoices.manage.loading': 'Cargando los métodos de pago guardados…',
+  'payInvoices.manage.loadError': 'No se pudieron cargar sus métodos de pago guardados. Compruebe su conexión e inténtelo de nuevo.',
+  'savedMethods.microdepositsSent':
+    'La cuenta bancaria terminada en {last4} está guardada, pero debe verificarse antes de usarla. Le enviamos microdepósitos: abra «Administrar métodos guardados», ingrese el código del depósito y luego pague con ella. No se cobró nada.',
+  'savedMethods.microdepositsNeedSave':
+    'La cuenta bancaria terminada en {last4} debe verificarse con microdepósitos antes de usarla. Ingrésela de nuevo con «Guardar para pagos futuros» marcado y luego verifíquela. No se cobró nada.',
+
   'payInvoices.memo.label': 'Nota',
   'payInvoices.memo.left': 'Quedan {count} caracteres',
   'payInvoices.memo.over': 'La nota tiene {count} caracteres de más (como máximo {max}).',

@@ -96,6 +96,14 @@ export const payInvoices: Translation<typeof en> = {
   'payInvoices.method.achAccepted': 'Autorisation de prélèvement acceptée pour le compte se terminant par {last4}.',
   'payInvoices.method.achMandateHeading': 'Autorisation de prélèvement bancaire',
 
+  'savedMethods.manage': 'Gérer les moyens enregistrés',
+  'payInvoices.manage.loading': 'Chargement des moyens de paiement enregistrés…',
+  'payInvoices.manage.loadError': 'Vos moyens de paiement enregistrés n’ont pas pu être chargés. Vérifiez votre connexion, puis réessayez.',
+  'savedMethods.microdepositsSent':
+    'Le compte bancaire se terminant par {last4} est enregistré mais doit être vérifié avant utilisation. Nous lui avons envoyé des micro-dépôts : ouvrez « Gérer les moyens enregistrés », saisissez le code du dépôt, puis payez avec ce compte. Rien n’a été débité.',
+  'savedMethods.microdepositsNeedSave':
+    'Le compte bancaire se terminant par {last4} doit être vérifié par des micro-dépôts avant utilisation. Saisissez-le de nouveau en cochant « Enregistrer pour les paiements futurs », puis vérifiez-le. Rien n’a été débité.',
+
   'payInvoices.memo.label': 'Mémo',
   'payInvoices.memo.left': '{count} caractères restants',
   'payInvoices.memo.over': 'Le mémo dépasse de {count} caractères (au plus {max}).',
