@@ -3,36 +3,19 @@
  * reaches it, with the message they see, where focus goes, what is announced, and an axe check of
  * the state. The fixtures (FakeBackend, FakeCollector) come from pay-invoices-fixtures.ts.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { ACME, FakeBackend, FakeCollector, WORKER, backendError, inv } from './pay-invoices-fixtures.js';
-import type { PaymentCollector } from '../../src/collectors/types.js';
 import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.js';
 import '../../src/define/pay-invoices.js';
+import { mountPayInvoices, shadow, squash } from './pay-invoices-dom.js';
 
 const PENDING_KEY = `pay-invoices:pending:${ACME.id}`;
 const WAIT = { timeout: 8000 };
 
-async function mount(
-  backend: FakeBackend,
-  opts: { selected?: string[]; collector?: PaymentCollector; account?: string } = {},
-): Promise<PayInvoices> {
-  const el = await fixture<PayInvoices>(html`<pay-invoices
-    account=${opts.account ?? ACME.id}
-    .backend=${backend}
-    .collector=${opts.collector}
-    .selectedInvoiceIds=${opts.selected ?? []}
-  ></pay-invoices>`);
-  await waitUntil(() => !el.shadowRoot?.querySelector('.state'), 'still loading', { timeout: 10000 });
-  await el.updateComplete;
-  return el;
-}
+const mount = mountPayInvoices;
 
-function root(el: HTMLElement): ShadowRoot {
-  if (!el.shadowRoot) throw new Error('no shadow root');
-  return el.shadowRoot;
-}
+const root = shadow;
 
-const squash = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
 function text(el: HTMLElement): string {
   return squash(root(el).textContent);

@@ -1,34 +1,17 @@
 import { expect, fixture, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ACME, BANK, CONTACT, CREDIT, EXPIRED_MC, FakeBackend, FakeCollector, VISA, backendError, inv } from './pay-invoices-fixtures.js';
-import type { PaymentCollector } from '../../src/collectors/types.js';
 import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.js';
 import { DeclinedError } from '../../src/backend/errors.js';
 import '../../src/define/pay-invoices.js';
+import { mountPayInvoices, shadow } from './pay-invoices-dom.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers that look at what a user sees
 
-async function mount(
-  backend: FakeBackend,
-  opts: { selected?: string[]; collector?: PaymentCollector; showBack?: boolean; account?: string } = {},
-): Promise<PayInvoices> {
-  const el = await fixture<PayInvoices>(html`<pay-invoices
-    account=${opts.account ?? ACME.id}
-    ?show-back=${opts.showBack ?? false}
-    .backend=${backend}
-    .collector=${opts.collector}
-    .selectedInvoiceIds=${opts.selected ?? []}
-  ></pay-invoices>`);
-  await waitUntil(() => !el.shadowRoot?.querySelector('.state'), 'still loading', { timeout: 10000 });
-  await el.updateComplete;
-  return el;
-}
+const mount = mountPayInvoices;
 
-function root(el: HTMLElement): ShadowRoot {
-  if (!el.shadowRoot) throw new Error('no shadow root');
-  return el.shadowRoot;
-}
+const root = shadow;
 
 /** An element by its accessible label (aria-label or wrapping/for label text), exact or by pattern. */
 function byLabel<T extends HTMLElement = HTMLInputElement>(el: HTMLElement, name: string | RegExp): T | null {

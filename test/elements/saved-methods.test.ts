@@ -3,33 +3,23 @@
  * badges, make default, remove with confirmation, micro-deposit verification (pasted and typed),
  * errors and busy states, keyboard only, with an accessibility check in each state.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { ACME, BANK, BANK_PENDING, FakeBackend, VISA, backendError } from './pay-invoices-fixtures.js';
+import { BANK, BANK_PENDING, FakeBackend, VISA, backendError } from './pay-invoices-fixtures.js';
 import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.js';
 import { normalizeDepositCode, type PayInvoicesSavedMethods } from '../../src/elements/pay-invoices/saved-methods.js';
 import { BackendError } from '../../src/backend/errors.js';
 import type { SavedPaymentMethod } from '../../src/core/schemas.js';
 import '../../src/define/pay-invoices.js';
+import { mountPayInvoices, shadow, squash } from './pay-invoices-dom.js';
 
 const WAIT = { timeout: 10000 };
-const collapse = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+const collapse = squash;
 
-async function mount(backend: FakeBackend, selected: string[] = ['inv-1003']): Promise<PayInvoices> {
-  const el = await fixture<PayInvoices>(html`<pay-invoices
-    account=${ACME.id}
-    .backend=${backend}
-    .selectedInvoiceIds=${selected}
-  ></pay-invoices>`);
-  await waitUntil(() => !el.shadowRoot?.querySelector('.state'), 'still loading', WAIT);
-  await el.updateComplete;
-  return el;
-}
+const mount = (backend: FakeBackend, selected: string[] = ['inv-1003']): Promise<PayInvoices> =>
+  mountPayInvoices(backend, { selected });
 
-function root(el: Element): ShadowRoot {
-  if (!el.shadowRoot) throw new Error(`<${el.localName}> has no shadow root`);
-  return el.shadowRoot;
-}
+const root = shadow;
 
 /** The panel's element (rendered once <pay-invoices> has loaded it: the first time the panel opens). */
 async function manager(el: PayInvoices): Promise<PayInvoicesSavedMethods> {

@@ -9,31 +9,20 @@
  * registered once a test has loaded it. Elements and classes are compared as booleans: a failing
  * `expect(element).to.equal(…)` makes the runner lose the browser instead of reporting the failure.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { ACME, FakeBackend } from '../elements/pay-invoices-fixtures.js';
+import { FakeBackend } from '../elements/pay-invoices-fixtures.js';
 import { setSavedMethodsLoader, type PayInvoices, type SavedMethodsLoader } from '../../src/elements/pay-invoices/pay-invoices.js';
 import '../../src/define/pay-invoices.js';
+import { mountPayInvoices, shadow, squash } from '../elements/pay-invoices-dom.js';
 
 const TAG = 'pay-invoices-saved-methods';
 const WAIT = { timeout: 10000 };
-const collapse = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
+const collapse = squash;
 
-async function mount(): Promise<PayInvoices> {
-  const el = await fixture<PayInvoices>(html`<pay-invoices
-    account=${ACME.id}
-    .backend=${new FakeBackend()}
-    .selectedInvoiceIds=${['inv-1003']}
-  ></pay-invoices>`);
-  await waitUntil(() => !el.shadowRoot?.querySelector('.state'), 'still loading', WAIT);
-  await el.updateComplete;
-  return el;
-}
+const mount = (): Promise<PayInvoices> => mountPayInvoices(new FakeBackend(), { selected: ['inv-1003'] });
 
-function root(el: Element): ShadowRoot {
-  if (!el.shadowRoot) throw new Error(`<${el.localName}> has no shadow root`);
-  return el.shadowRoot;
-}
+const root = shadow;
 
 function manageButton(el: PayInvoices): HTMLButtonElement {
   const b = root(el).querySelector<HTMLButtonElement>('[part~="manage-methods-button"]');
