@@ -1,6 +1,5 @@
 /** Messages of `<pay-invoices-saved-methods>` ("Manage saved methods" in `<pay-invoices>`). */
 export const savedMethods = {
-  'savedMethods.manage': 'Manage saved methods',
   'savedMethods.heading': 'Saved payment methods',
   'savedMethods.empty': 'No saved payment methods.',
   /** A card: "Visa ending 4242, expires 12/2030". */
@@ -43,10 +42,4 @@ export const savedMethods = {
   'savedMethods.done.removed': '{summary} was removed.',
   'savedMethods.done.removedNewDefault': '{summary} was removed. {next} is now the default.',
   'savedMethods.done.verified': '{summary} is verified and can be used for payments.',
-
-  // Shown by <pay-invoices> after paying with a bank account that needs micro-deposits
-  'savedMethods.microdepositsSent':
-    'The bank account ending {last4} is saved but must be verified before it can be used. We sent it micro-deposits: open “Manage saved methods”, enter the code from the deposit, then pay with it. Nothing was charged.',
-  'savedMethods.microdepositsNeedSave':
-    'The bank account ending {last4} must be verified with micro-deposits before it can be used. Enter it again with “Save for future payments” checked, then verify it. Nothing was charged.',
 } as const;

@@ -3,7 +3,6 @@ import type { Translation } from '../types.js';
 
 /** Mensajes de `<pay-invoices-saved-methods>` («Administrar métodos guardados»). */
 export const savedMethods: Translation<typeof en> = {
-  'savedMethods.manage': 'Administrar métodos guardados',
   'savedMethods.heading': 'Métodos de pago guardados',
   'savedMethods.empty': 'No hay métodos de pago guardados.',
   'savedMethods.cardSummary': '{summary}, vence {month}/{year}',
@@ -41,9 +40,4 @@ export const savedMethods: Translation<typeof en> = {
   'savedMethods.done.removed': 'Se eliminó {summary}.',
   'savedMethods.done.removedNewDefault': 'Se eliminó {summary}. {next} es ahora el predeterminado.',
   'savedMethods.done.verified': '{summary} está verificada y puede usarse para pagar.',
-
-  'savedMethods.microdepositsSent':
-    'La cuenta bancaria terminada en {last4} está guardada, pero debe verificarse antes de usarla. Le enviamos microdepósitos: abra «Administrar métodos guardados», ingrese el código del depósito y luego pague con ella. No se cobró nada.',
-  'savedMethods.microdepositsNeedSave':
-    'La cuenta bancaria terminada en {last4} debe verificarse con microdepósitos antes de usarla. Ingrésela de nuevo con «Guardar para pagos futuros» marcado y luego verifíquela. No se cobró nada.',
 };

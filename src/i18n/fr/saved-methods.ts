@@ -3,7 +3,6 @@ import type { Translation } from '../types.js';
 
 /** Messages de `<pay-invoices-saved-methods>` (« Gérer les moyens enregistrés »). */
 export const savedMethods: Translation<typeof en> = {
-  'savedMethods.manage': 'Gérer les moyens enregistrés',
   'savedMethods.heading': 'Moyens de paiement enregistrés',
   'savedMethods.empty': 'Aucun moyen de paiement enregistré.',
   'savedMethods.cardSummary': '{summary}, expire le {month}/{year}',
@@ -41,9 +40,4 @@ export const savedMethods: Translation<typeof en> = {
   'savedMethods.done.removed': '{summary} a été supprimé.',
   'savedMethods.done.removedNewDefault': '{summary} a été supprimé. {next} est désormais le moyen par défaut.',
   'savedMethods.done.verified': '{summary} est vérifié et peut servir aux paiements.',
-
-  'savedMethods.microdepositsSent':
-    'Le compte bancaire se terminant par {last4} est enregistré mais doit être vérifié avant utilisation. Nous lui avons envoyé des micro-dépôts : ouvrez « Gérer les moyens enregistrés », saisissez le code du dépôt, puis payez avec ce compte. Rien n’a été débité.',
-  'savedMethods.microdepositsNeedSave':
-    'Le compte bancaire se terminant par {last4} doit être vérifié par des micro-dépôts avant utilisation. Saisissez-le de nouveau en cochant « Enregistrer pour les paiements futurs », puis vérifiez-le. Rien n’a été débité.',
 };
