@@ -205,34 +205,58 @@ class World {
     return response;
   }
 
+  /** Idempotency keys of `POST /payments` the server is still working on (their answer may be lost). */
+  private readonly inFlight = new Map<string, number>();
+
+  /** A `POST /payments` reaching the server, tracked while the server works on it. */
+  private async forwardPost(key: string, request: Request): Promise<Response> {
+    this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + 1);
+    try {
+      return await this.forward(request);
+    } finally {
+      const left = (this.inFlight.get(key) ?? 1) - 1;
+      if (left > 0) this.inFlight.set(key, left);
+      else this.inFlight.delete(key);
+    }
+  }
+
   private async fetch(page: Page, input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     const request = new Request(input, init);
     const signal = init?.signal;
     const path = new URL(request.url).pathname.slice(BASE_PATH.length);
     if (request.method === 'POST' && path === '/payments') {
-      this.postKeys.push(request.headers.get('Idempotency-Key') ?? '');
+      const key = request.headers.get('Idempotency-Key') ?? '';
+      this.postKeys.push(key);
       const fault = this.schedule.post.shift() ?? 'none';
       this.trace.push(`POST /payments: ${fault}`);
       switch (fault) {
         case 'none':
-          return this.forward(request);
+          return this.forwardPost(key, request);
         case 'reload-before':
           this.reload(page, 'before the request left');
           return hang(signal);
         case 'reload-after':
-          await this.forward(request).catch(() => undefined);
+          await this.forwardPost(key, request).catch(() => undefined);
           this.reload(page, 'after the server answered');
           return hang(signal);
         case 'conflict':
+          // The ERP changed an invoice (F07). A real server checks the key first: a retry of a
+          // payment it is still working on gets "in progress", one it recorded gets its replay —
+          // never "invoice changed" for the very payment that changed the balance.
+          if (this.inFlight.has(key)) {
+            this.trace.push('  (key in progress on the server: 409 idempotency_in_progress)');
+            return json(409, { error: { code: 'idempotency_in_progress', message: 'This payment is still being processed.' } });
+          }
+          if (this.store.listPayments(ACME).some((p) => p.idempotencyKey === key)) return this.forwardPost(key, request);
           return json(409, { error: { code: 'invoice_changed', message: 'An invoice changed.', field: 'allocations.0.amount' } });
         case 'duplicate': {
-          const twin = this.forward(request.clone());
+          const twin = this.forwardPost(key, request.clone());
           twin.catch(() => {});
-          return this.forward(request);
+          return this.forwardPost(key, request);
         }
         default:
           this.store.faults.next.push(fault);
-          return this.forward(request);
+          return this.forwardPost(key, request);
       }
     }
     if (request.method === 'GET' && path === '/payments') {
