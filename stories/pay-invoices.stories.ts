@@ -335,6 +335,13 @@ export const InvoiceChanged: Story = {
     }),
 };
 
+/** Pays INV-10421 and stops when the form says the payment may still be processing (F02/F05). */
+async function payUntilOutcomeUnknown(el: PayInvoices): Promise<void> {
+  await selectInvoices(el, 'INV-10421');
+  await makePayment(el);
+  await outcomeUnknownShown(el);
+}
+
 /**
  * F02: the connection dropped after the payment left, and stayed down while the client looked the
  * payment up: "We are confirming your payment…", never "failed", and no second charge. Check
@@ -345,9 +352,7 @@ export const ConfirmingAnswerLost: Story = {
   render: (args) =>
     renderPay(args, {
       drive: async (el) => {
-        await selectInvoices(el, 'INV-10421');
-        await makePayment(el);
-        await outcomeUnknownShown(el);
+        await payUntilOutcomeUnknown(el);
       },
     }),
 };
@@ -361,9 +366,7 @@ export const ConfirmingServerError: Story = {
   render: (args) =>
     renderPay(args, {
       drive: async (el) => {
-        await selectInvoices(el, 'INV-10421');
-        await makePayment(el);
-        await outcomeUnknownShown(el);
+        await payUntilOutcomeUnknown(el);
       },
     }),
 };
@@ -377,9 +380,7 @@ export const ConfirmingNotFound: Story = {
   render: (args) =>
     renderPay(args, {
       drive: async (el) => {
-        await selectInvoices(el, 'INV-10421');
-        await makePayment(el);
-        await outcomeUnknownShown(el);
+        await payUntilOutcomeUnknown(el);
         await checkPaymentStatus(el);
         await outcomeNotFoundShown(el);
       },

@@ -220,4 +220,17 @@ export const controls = css`
       animation: none;
     }
   }
+  /* A small label beside a method or an invoice: Default, Expired, Awaiting verification. */
+  .badge {
+    display: inline-block;
+    font-size: 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    padding: 0 0.5em;
+    margin-inline-start: 0.25em;
+  }
+  .badge.warn {
+    color: var(--_warning);
+    border-color: currentColor;
+  }
 `;

@@ -2,13 +2,13 @@
  * Collectors whose code loads on first use (src/collectors/lazy.ts): what the elements use by
  * default, so the first load of the script-tag bundle carries no card or bank entry code.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { deferCollector, deferredSandboxCollector, deferredStripeCollector, isDevelopmentHost } from '../../src/collectors/lazy.js';
 import { CollectorError, type PaymentCollector } from '../../src/collectors/types.js';
 import { SandboxCollector } from '../../src/collectors/sandbox-collector.js';
 import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.js';
 import '../../src/define/pay-invoices.js';
-import { ACME, demoBackend, dialogAlert, modalOf, need, openEntry, root, waitLoaded } from '../faults/helpers.js';
+import { ACME, closeDialog, demoBackend, dialogAlert, modalOf, openEntry, root, waitLoaded } from '../faults/helpers.js';
 
 /** A loader that fails `failures` times (as a blocked or offline chunk fetch does), then works. */
 function flakyLoader(failures: number): { load: () => Promise<PaymentCollector>; calls: () => number } {
@@ -97,8 +97,7 @@ describe('deferred collectors', () => {
     expect(dialogAlert(el)).to.contain('The payment form could not be loaded. Check your connection, then try again.');
     expect(root(modalOf(el)).querySelector('input'), 'no fields without the code').to.equal(null);
     await expect(modalOf(el)).to.be.accessible();
-    need<HTMLButtonElement>(modalOf(el), /^(Cancel|Close)$/).click();
-    await waitUntil(() => !modalOf(el).opened, 'dialog still open', { timeout: 5000 });
+    await closeDialog(el);
 
     await openEntry(el, 'card');
     expect(dialogAlert(el)).to.equal('');

@@ -10,18 +10,13 @@ import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.j
 import { Settings } from '../../src/core/schemas.js';
 import '../../src/define/pay-invoices.js';
 import { ACME, FakeBackend, makeSettings } from '../elements/pay-invoices-fixtures.js';
-import { dialogAlert, modalOf, need, openEntry, root, waitLoaded } from '../faults/helpers.js';
+import { closeDialog, dialogAlert, modalOf, need, openEntry, root, waitLoaded } from '../faults/helpers.js';
 
 async function mount(settingsKey: string | undefined, attribute = ''): Promise<PayInvoices> {
   const backend = new FakeBackend({ settings: settingsKey ? { stripePublishableKey: settingsKey } : {} });
   const el = await fixture<PayInvoices>(html`<pay-invoices account=${ACME.id} stripe-key=${attribute} .backend=${backend}></pay-invoices>`);
   await waitLoaded(el);
   return el;
-}
-
-async function closeDialog(el: PayInvoices): Promise<void> {
-  need<HTMLButtonElement>(modalOf(el), /^(Cancel|Close)$/).click();
-  await waitUntil(() => !modalOf(el).opened, 'dialog still open', { timeout: 5000 });
 }
 
 async function chooseBank(el: PayInvoices): Promise<void> {

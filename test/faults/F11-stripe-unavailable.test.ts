@@ -12,6 +12,7 @@ import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.j
 import '../../src/define/pay-invoices.js';
 import {
   ACME,
+  closeDialog,
   control,
   demoBackend,
   dialogAlert,
@@ -61,8 +62,7 @@ describe('F11 Stripe.js cannot load', () => {
       await waitUntil(() => /unavailable/.test(dialogAlert(el)), 'no reason shown', { timeout: 8000 });
       expect(dialogAlert(el)).to.match(/^Card entry is unavailable right now\. Card payments are unavailable: the payment processor could not be loaded\./);
       expect(root(modalOf(el)).querySelector('input')).to.equal(null);
-      need<HTMLButtonElement>(modalOf(el), /^(Cancel|Close)$/).click();
-      await waitUntil(() => !modalOf(el).opened, 'dialog still open', { timeout: 5000 });
+      await closeDialog(el);
 
       // The saved card does not need Stripe.js.
       expect(need(el, /^Visa ending 4242/).checked).to.equal(true);
@@ -102,8 +102,7 @@ describe('F11 Stripe.js cannot load', () => {
     await waitUntil(() => /unavailable/.test(dialogAlert(el)), 'no reason shown', { timeout: 30000 });
     expect(dialogAlert(el)).to.match(/^Card entry is unavailable right now\. Card payments are unavailable: the payment processor could not be loaded\./);
     expect(root(modalOf(el)).querySelector('input')).to.equal(null);
-    need<HTMLButtonElement>(modalOf(el), /^(Cancel|Close)$/).click();
-    await waitUntil(() => !modalOf(el).opened, 'dialog still open', { timeout: 5000 });
+    await closeDialog(el);
 
     need(el, 'Bank Account').click();
     await el.updateComplete;
@@ -129,8 +128,7 @@ describe('F11 Stripe.js cannot load', () => {
     await waitUntil(() => /unavailable/.test(dialogAlert(el)), 'no reason shown', { timeout: 30000 });
     expect(dialogAlert(el)).to.match(/Bank account payments are unavailable/);
     expect(root(modalOf(el)).querySelector('pi-sandbox-bank-fields'), 'never the sandbox with a live key').to.equal(null);
-    need<HTMLButtonElement>(modalOf(el), /^(Cancel|Close)$/).click();
-    await waitUntil(() => !modalOf(el).opened, 'dialog still open', { timeout: 5000 });
+    await closeDialog(el);
 
     need(el, 'Credit or Debit Card').click();
     await el.updateComplete;

@@ -196,6 +196,12 @@ export function dialogAlert(el: Element): string {
   return squash(root(modalOf(el)).querySelector('[role="alert"]')?.textContent);
 }
 
+/** Dismisses the entry dialog with its Cancel (or Close) button and waits until it is closed. */
+export async function closeDialog(el: Element): Promise<void> {
+  need<HTMLButtonElement>(modalOf(el), /^(Cancel|Close)$/).click();
+  await waitUntil(() => !modalOf(el).opened, 'dialog still open', { timeout: 5000 });
+}
+
 /** Presses Enter Card Info / Enter Bank Info and waits for the dialog (fields, or an alert). */
 export async function openEntry(el: Element, type: 'card' | 'ach'): Promise<void> {
   need<HTMLButtonElement>(el, type === 'card' ? 'Enter Card Info' : 'Enter Bank Info').click();

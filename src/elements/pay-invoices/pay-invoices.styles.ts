@@ -215,18 +215,6 @@ export const payInvoicesStyles = css`
     padding: 0;
     margin-bottom: calc(var(--_space) / 2);
   }
-  .badge {
-    display: inline-block;
-    font-size: 0.75em;
-    border: 1px solid var(--_border);
-    border-radius: 999px;
-    padding: 0 0.5em;
-    margin-inline-start: 0.25em;
-  }
-  .badge.warn {
-    color: var(--_warning);
-    border-color: currentColor;
-  }
   .ach-auth h4 {
     margin: var(--_space) 0 0;
   }

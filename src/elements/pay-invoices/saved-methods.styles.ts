@@ -43,18 +43,6 @@ export const savedMethodsStyles = css`
     box-shadow: var(--_focus-ring);
     border-radius: var(--_radius);
   }
-  .badge {
-    display: inline-block;
-    font-size: 0.75em;
-    border: 1px solid var(--_border);
-    border-radius: 999px;
-    padding: 0 0.5em;
-    margin-inline-start: 0.25em;
-  }
-  .badge.warn {
-    color: var(--_warning);
-    border-color: currentColor;
-  }
   .badge.bad {
     color: var(--_danger);
     border-color: currentColor;
