@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../src/define/payment-method-modal.js';
 import type { PaymentCollector } from '../src/collectors/types.js';
+import { deferCollector } from '../src/collectors/lazy.js';
 import type { MethodType } from '../src/core/schemas.js';
 import type { PaymentMethodModal } from '../src/elements/payment-method-modal/payment-method-modal.js';
 import { createSeed, MERCHANT_NAME } from '../src/demo-backend/index.js';
@@ -83,6 +84,17 @@ export const BankWithErrors: Story = {
 /** The processor cannot be reached: entry is unavailable, with the reason. */
 export const Unavailable: Story = {
   render: (args) => renderModal(args, { collector: () => new UnavailableCollector() }),
+};
+
+/**
+ * The entry code itself could not be fetched (offline, blocked chunk): the dialog says so and how
+ * to recover; opening entry again tries again.
+ */
+export const EntryCodeNotLoaded: Story = {
+  render: (args) =>
+    renderModal(args, {
+      collector: () => deferCollector('sandbox', true, () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'))),
+    }),
 };
 
 /** Dark theme, bank account entry. */
