@@ -5,24 +5,24 @@
  */
 export { InvoiceList, type PayNowDetail } from './elements/invoice-list/invoice-list.js';
 export { InvoiceListHistory } from './elements/invoice-list/invoice-list-history.js';
-export {
+// Types only: the script-tag bundle fetches these three elements on demand (index.ts exports the classes).
+export type {
   PayInvoices,
-  type WalkthroughRequestDetail,
-  type AuthRequiredDetail,
-  type PaymentCompleteDetail,
+  WalkthroughRequestDetail,
+  AuthRequiredDetail,
+  PaymentCompleteDetail,
 } from './elements/pay-invoices/pay-invoices.js';
-// Types only: <pay-invoices-saved-methods> loads on first use (the class is exported by index.ts).
 export type { MethodsChangedDetail } from './elements/pay-invoices/saved-methods.js';
-export {
+export type {
   PaymentMethodModal,
-  type MethodCollectedDetail,
-  type MethodCancelDetail,
+  MethodCollectedDetail,
+  MethodCancelDetail,
 } from './elements/payment-method-modal/payment-method-modal.js';
-export {
+export type {
   PaymentWalkthrough,
-  type WalkthroughStepDetail,
-  type WalkthroughCloseDetail,
-  type WalkthroughCompleteDetail,
+  WalkthroughStepDetail,
+  WalkthroughCloseDetail,
+  WalkthroughCompleteDetail,
 } from './elements/payment-walkthrough/payment-walkthrough.js';
 export { PayInvoicesBase } from './elements/base.js';
 export { backendContext, collectorContext } from './elements/context.js';

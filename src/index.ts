@@ -4,6 +4,9 @@
  * (or the script-tag bundle `pay-invoices.js`, which registers all four).
  */
 export * from './api.js';
-// Not in api.ts: the script-tag bundle loads this element on first use, not in its first download.
+// Not in api.ts: the script-tag bundle loads these elements on first use, not in its first download.
+export { PayInvoices } from './elements/pay-invoices/pay-invoices.js';
+export { PaymentMethodModal } from './elements/payment-method-modal/payment-method-modal.js';
+export { PaymentWalkthrough } from './elements/payment-walkthrough/payment-walkthrough.js';
 export { PayInvoicesSavedMethods } from './elements/pay-invoices/saved-methods.js';
 export * from './collectors/index.js';

@@ -122,7 +122,10 @@ describe('<invoice-list>', () => {
     const backend = new FakeBackend();
     const el = await mount(backend);
     button(root(el), 'Pay Now invoice INV-1002')?.click();
+    // This page registers only <invoice-list>: the list fetches <pay-invoices> on the first Pay Now.
+    await waitUntil(() => root(el).querySelector('pay-invoices'), 'the pay view did not appear', { timeout: 10000 });
     await el.updateComplete;
+    expect(customElements.get('pay-invoices'), 'registered by the list').to.be.a('function');
     const pay = root(el).querySelector('pay-invoices') as (HTMLElement & { selectedInvoiceIds?: string[]; backend?: unknown }) | null;
     expect(pay).to.exist;
     expect(pay?.getAttribute('account')).to.equal(ACME.id);

@@ -12,7 +12,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { FakeBackend } from '../elements/pay-invoices-fixtures.js';
-import { setSavedMethodsLoader, type PayInvoices, type SavedMethodsLoader } from '../../src/elements/pay-invoices/pay-invoices.js';
+import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.js';
+import { setElementLoader, type ElementLoader } from '../../src/elements/element-loader.js';
 import '../../src/define/pay-invoices.js';
 import { mountPayInvoices, shadow, squash } from '../elements/pay-invoices-dom.js';
 
@@ -61,7 +62,7 @@ const savedMethodsFetched = (): string[] =>
     .filter((p) => p.includes('/src/') && p.includes('saved-methods'));
 
 /** A loader that waits for `release()` (then fetches the real element) or for `fail()`. */
-function heldLoader(): { loader: SavedMethodsLoader; calls: () => number; release: () => void; fail: () => void } {
+function heldLoader(): { loader: ElementLoader; calls: () => number; release: () => void; fail: () => void } {
   let calls = 0;
   let release!: () => void;
   let fail!: () => void;
@@ -70,7 +71,7 @@ function heldLoader(): { loader: SavedMethodsLoader; calls: () => number; releas
     fail = () => reject(new TypeError('Failed to fetch dynamically imported module'));
   });
   gate.catch(() => {}); // failing before anyone waits is not an unhandled rejection
-  const loader: SavedMethodsLoader = async () => {
+  const loader: ElementLoader = async () => {
     calls++;
     await gate;
     const m = await import('../../src/elements/pay-invoices/saved-methods.js');
@@ -82,7 +83,7 @@ function heldLoader(): { loader: SavedMethodsLoader; calls: () => number; releas
 describe('"Manage saved methods" loads its element on first use', function () {
   this.timeout(60000);
 
-  afterEach(() => setSavedMethodsLoader(null));
+  afterEach(() => setElementLoader(TAG, null));
 
   it('is not fetched or registered before the panel opens', async () => {
     const el = await mount();
@@ -101,7 +102,7 @@ describe('"Manage saved methods" loads its element on first use', function () {
 
   it('while it loads: a visible, announced progress line; when it fails: an alert with Try again (axe in both)', async () => {
     const held = heldLoader();
-    setSavedMethodsLoader(held.loader);
+    setElementLoader(TAG, held.loader);
     const el = await mount();
     const button = manageButton(el);
     button.focus();
@@ -153,7 +154,7 @@ describe('"Manage saved methods" loads its element on first use', function () {
 
   it('Try again loads it: the panel appears with focus on the button; later opens are immediate', async () => {
     const failing = heldLoader();
-    setSavedMethodsLoader(failing.loader);
+    setElementLoader(TAG, failing.loader);
     failing.fail();
     const el = await mount();
     const button = manageButton(el);
@@ -163,7 +164,7 @@ describe('"Manage saved methods" loads its element on first use', function () {
 
     // Keyboard: Tab from the button to "Try again", press it.
     const held = heldLoader();
-    setSavedMethodsLoader(held.loader);
+    setElementLoader(TAG, held.loader);
     button.focus();
     const retry = panel(el).querySelector<HTMLButtonElement>('[role="alert"] button')!;
     for (let i = 0; i < 10 && deepActive() !== retry; i++) await sendKeys({ press: 'Tab' });
@@ -195,7 +196,7 @@ describe('"Manage saved methods" loads its element on first use', function () {
 
     // Another form on the page: the element is there at once, nothing is loaded again.
     const again = heldLoader();
-    setSavedMethodsLoader(again.loader);
+    setElementLoader(TAG, again.loader);
     const other = await mount();
     const otherButton = manageButton(other);
     otherButton.click();

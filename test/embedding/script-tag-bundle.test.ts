@@ -1,8 +1,9 @@
 /**
  * The built script-tag bundle (dist/pay-invoices.js, built by `npm test` before the run), loaded as
- * a host page loads it: it registers the four elements, its first load holds no card or bank entry
- * code, and the on-demand chunks are fetched relative to the bundle when a payer opens entry (or
- * "Manage saved methods", whose element the form loads and registers on first use).
+ * a host page loads it: it registers `<invoice-list>` at once and the pay view's elements from
+ * their own files (at idle here), its first load holds no card or bank entry code, and the
+ * on-demand chunks are fetched relative to the bundle when a payer opens entry (or "Manage saved
+ * methods", whose element the form loads and registers on first use).
  * Nothing from src/ is registered on this page: every element here comes from the bundle.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
@@ -25,20 +26,42 @@ type Bundle = Record<string, unknown> & {
 
 describe('the built script-tag bundle', () => {
   let bundle: Bundle;
+  let registeredAtLoad: string[];
+  let firstLoad: string[];
   before(async () => {
     bundle = (await import(BUNDLE)) as Bundle;
+    // Before any task can run (the idle fetch needs one): what the bundle's first load gave.
+    registeredAtLoad = TAGS.filter((tag) => customElements.get(tag));
+    firstLoad = fetchedFromDist();
   });
 
-  it('registers the four elements and exports the host API, with deferred collectors only', () => {
-    for (const tag of TAGS) expect(customElements.get(tag), tag).to.be.a('function');
+  it('registers <invoice-list> at once and the pay view\'s three elements from their own files when the page is idle', async function () {
+    this.timeout(30000);
+    expect(registeredAtLoad).to.deep.equal(['invoice-list']);
+    expect(firstLoad).to.include('pay-invoices.js');
+    const payViewFiles = (files: string[]): string[] => files.filter((f) => /^pay-invoices-chunks\/(pay-invoices|payment-method-modal|payment-walkthrough)-/.test(f));
+    expect(payViewFiles(firstLoad), 'pay view code in the first load').to.deep.equal([]);
+    // No page uses them here: the idle fetch registers them all the same.
+    await Promise.all(TAGS.map((tag) => customElements.whenDefined(tag)));
+    expect(payViewFiles(fetchedFromDist()).map((f) => f.replace(/-[\w-]{8}\.js$/, '')).sort()).to.deep.equal([
+      'pay-invoices-chunks/pay-invoices',
+      'pay-invoices-chunks/payment-method-modal',
+      'pay-invoices-chunks/payment-walkthrough',
+    ]);
+  });
+
+  it('exports the host API, with deferred collectors only', async () => {
+    for (const tag of TAGS) await customElements.whenDefined(tag);
     for (const name of ['RestBackend', 'provideBackend', 'registerMessages', 'deferredStripeCollector', 'deferredSandboxCollector', 'CollectorError']) {
       expect(bundle[name], name).to.be.a('function');
     }
     // The collector classes would pull card and bank entry into the first load.
     expect(bundle.SandboxCollector).to.equal(undefined);
     expect(bundle.StripeCollector).to.equal(undefined);
-    // So would the "Manage saved methods" element's class (the package entry exports it).
-    expect(typeof bundle.PayInvoicesSavedMethods, 'PayInvoicesSavedMethods').to.equal('undefined');
+    // So would the pay view's classes (the package entry exports them all).
+    for (const name of ['PayInvoicesSavedMethods', 'PayInvoices', 'PaymentMethodModal', 'PaymentWalkthrough']) {
+      expect(typeof bundle[name], name).to.equal('undefined');
+    }
   });
 
   it('loads "Manage saved methods" on first use: a chunk from beside the bundle, registered when the panel opens', async function () {

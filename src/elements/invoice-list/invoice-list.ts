@@ -28,7 +28,7 @@ import {
 import { invoiceListStyles } from './invoice-list.styles.js';
 // The classes of the elements this one renders (they do not register themselves; the define file does).
 import './invoice-list-history.js';
-import '../pay-invoices/pay-invoices.js';
+import { loadElement } from '../element-loader.js';
 
 registerDefaultMessages('en', messages);
 
@@ -148,6 +148,8 @@ export class InvoiceList extends PayInvoicesBase {
 
   @state() private _view: View = 'list';
   @state() private _paySelection: string[] = [];
+  /** Fetching `<pay-invoices>` for the pay view (its code loads on the first Pay Now), or that failed. */
+  @state() private _payLoad: 'idle' | 'loading' | 'failed' = 'idle';
 
   @state() private _accountQuery = '';
   @state() private _accountResults: Account[] = [];
@@ -473,9 +475,28 @@ export class InvoiceList extends PayInvoicesBase {
     this._listKey = '';
     this._paySelection = [invoice.id];
     this._view = 'pay';
-    // The pressed button is gone: move focus to the pay view so keyboard and screen-reader users
-    // continue there instead of at the top of the page.
-    this._focusAfterRender = () => this.renderRoot.querySelector('pay-invoices');
+    this._loadPayView();
+  }
+
+  /**
+   * Shows the pay view, fetching `<pay-invoices>` first when it is not registered yet. The pressed
+   * button is gone: focus moves to the pay view (or to the progress line, then the pay view, or to
+   * the error) so keyboard and screen-reader users continue there, not at the top of the page.
+   */
+  private _loadPayView(): void {
+    this._focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('pay-invoices, .pay-load');
+    if (customElements.get('pay-invoices')) return;
+    this._payLoad = 'loading';
+    loadElement('pay-invoices').then(
+      () => {
+        this._payLoad = 'idle';
+        if (this._view === 'pay') this._focusAfterRender = () => this.renderRoot.querySelector('pay-invoices');
+      },
+      () => {
+        this._payLoad = 'failed';
+        if (this._view === 'pay') this._focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('.pay-load');
+      },
+    );
   }
 
   private _onPayBack(): void {
@@ -887,8 +908,26 @@ export class InvoiceList extends PayInvoicesBase {
     </dialog>`;
   }
 
+  /** The pay view while its code loads, or when it could not be loaded. */
+  private _renderPayLoad(): TemplateResult {
+    const failed = this._payLoad === 'failed';
+    return html`<section class="invoice-list" aria-labelledby="list-heading" aria-busy=${failed ? 'false' : 'true'}>
+      <h2 id="list-heading" class="list-heading">${this.t('invoiceList.pay.heading')}</h2>
+      ${failed
+        ? html`<div class="alert error pay-load" role="alert" tabindex="-1">
+            <p>${this.t('common.error.collectorLoad')}</p>
+            <button type="button" @click=${this._loadPayView}>${this.t('common.retry')}</button>
+            <button type="button" @click=${this._onPayBack}>${this.t('common.back')}</button>
+          </div>`
+        : html`<p class="state pay-load" role="status" tabindex="-1">
+            <span class="spinner" aria-hidden="true"></span> ${this.t('invoiceList.pay.loading')}
+          </p>`}
+    </section>`;
+  }
+
   override render() {
     const accountId = this._accountId();
+    if (this._view === 'pay' && accountId && !customElements.get('pay-invoices')) return this._renderPayLoad();
     if (this._view === 'pay' && accountId) {
       return html`<pay-invoices
         account=${accountId}

@@ -41,12 +41,12 @@ import type {
   Viewer,
 } from '../../core/schemas.js';
 // The modal class (not its registration: src/define/pay-invoices.ts registers both).
-import '../payment-method-modal/payment-method-modal.js';
-import '../payment-walkthrough/payment-walkthrough.js';
+import { PaymentMethodModal } from '../payment-method-modal/payment-method-modal.js';
+import { PaymentWalkthrough } from '../payment-walkthrough/payment-walkthrough.js';
 // <pay-invoices-saved-methods> is not imported here: it loads on first use (see loadSavedMethods).
 import type { MethodCollectedDetail } from '../payment-method-modal/payment-method-modal.js';
 import type { MethodsChangedDetail } from './saved-methods.js';
-import { defineElement } from '../../define/define.js';
+import { loadElement, registerAs } from '../element-loader.js';
 import { buildRows, creditUsable, type CreditState, type InvoiceRow, type RowState } from './rows.js';
 import { calendarDate, count, methodSummaryText, money, today } from './format.js';
 import { clearPending, loadPending, savePending, type PendingSubmission } from './pending-store.js';
@@ -62,45 +62,6 @@ const PENDING_LISTED = 5;
 
 /** The "Manage saved methods" panel: registered on first use, by the first form that opens it. */
 const SAVED_METHODS_TAG = 'pay-invoices-saved-methods';
-
-/** Fetches the panel's class (its own chunk in the script-tag bundle). */
-export type SavedMethodsLoader = () => Promise<CustomElementConstructor>;
-
-const importSavedMethods: SavedMethodsLoader = () =>
-  import('./saved-methods.js').then((m) => m.PayInvoicesSavedMethods);
-let savedMethodsLoader: SavedMethodsLoader = importSavedMethods;
-let savedMethodsLoading: Promise<void> | undefined;
-
-/**
- * Replaces how `<pay-invoices>` fetches `<pay-invoices-saved-methods>` (tests simulate a slow or a
- * failed chunk with it); `null` restores the dynamic import. Not part of the package API.
- * @internal
- */
-export function setSavedMethodsLoader(loader: SavedMethodsLoader | null): void {
-  savedMethodsLoader = loader ?? importSavedMethods;
-  savedMethodsLoading = undefined;
-}
-
-/**
- * Loads and registers `<pay-invoices-saved-methods>`, once for the page: every form waits for the
- * same load, and a failed load (offline, a blocked chunk) is tried again on the next call.
- */
-function loadSavedMethods(): Promise<void> {
-  if (customElements.get(SAVED_METHODS_TAG)) return Promise.resolve();
-  savedMethodsLoading ??= savedMethodsLoader().then(
-    (ctor) => {
-      defineElement(SAVED_METHODS_TAG, ctor);
-      // The class is registered under another name already (a host's own tag): the form renders
-      // this one, so give it a subclass of its own.
-      if (!customElements.get(SAVED_METHODS_TAG)) defineElement(SAVED_METHODS_TAG, class extends ctor {});
-    },
-    (error: unknown) => {
-      savedMethodsLoading = undefined;
-      throw error;
-    },
-  );
-  return savedMethodsLoading;
-}
 
 /** The guide's steps: each is a `data-walkthrough` target inside the shadow root. */
 export const WALKTHROUGH_STEPS = ['invoices', 'amounts', 'method', 'method-entry', 'memo', 'submit'] as const;
@@ -281,6 +242,9 @@ export class PayInvoices extends PayInvoicesBase {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The modal and the guide this form renders come with it: register them unless someone has.
+    registerAs('payment-method-modal', PaymentMethodModal);
+    registerAs('payment-walkthrough', PaymentWalkthrough);
     if (!this.hasUpdated) return;
     if (this.needsRecovery) {
       this.needsRecovery = false;
@@ -1365,7 +1329,7 @@ export class PayInvoices extends PayInvoicesBase {
     const clearLoading = (): void => {
       if (this.announcement.trim() === loadingText) this.announcement = '';
     };
-    void loadSavedMethods().then(
+    void loadElement(SAVED_METHODS_TAG).then(
       () => {
         this.manageLoad = 'idle';
         clearLoading();

@@ -3,6 +3,8 @@ export const invoiceList = {
   'invoiceList.heading': 'Invoices',
   'invoiceList.headingFor': 'Invoices for {name} ({number})',
   'invoiceList.paymentsUnavailable': 'Online payment is unavailable for this account. Contact us to arrange payment.',
+  'invoiceList.pay.heading': 'Make Online Payments',
+  'invoiceList.pay.loading': 'Loading the payment form…',
 
   // Worker account search
   'invoiceList.search.accounts.label': 'Search accounts',

@@ -6,6 +6,8 @@ export const invoiceList: Translation<typeof en> = {
   'invoiceList.heading': 'Facturas',
   'invoiceList.headingFor': 'Facturas de {name} ({number})',
   'invoiceList.paymentsUnavailable': 'El pago en línea no está disponible para esta cuenta. Comuníquese con nosotros para acordar el pago.',
+  'invoiceList.pay.heading': 'Realizar pagos en línea',
+  'invoiceList.pay.loading': 'Cargando el formulario de pago…',
 
   'invoiceList.search.accounts.label': 'Buscar cuentas',
   'invoiceList.search.accounts.hint': 'Escriba el nombre o el número de un cliente.',

@@ -6,6 +6,8 @@ export const invoiceList: Translation<typeof en> = {
   'invoiceList.heading': 'Factures',
   'invoiceList.headingFor': 'Factures de {name} ({number})',
   'invoiceList.paymentsUnavailable': 'Le paiement en ligne n’est pas disponible pour ce compte. Contactez-nous pour convenir du paiement.',
+  'invoiceList.pay.heading': 'Effectuer des paiements en ligne',
+  'invoiceList.pay.loading': 'Chargement du formulaire de paiement…',
 
   'invoiceList.search.accounts.label': 'Rechercher des comptes',
   'invoiceList.search.accounts.hint': 'Saisissez le nom ou le numéro d’un client.',

@@ -1,0 +1,53 @@
+/**
+ * How the script-tag bundle registers the elements that are not in its first download
+ * (`<pay-invoices>` with its modal and guide): as soon as a page needs one, and otherwise once the
+ * page is idle.
+ * - a tag already in the document, or added to it later (light DOM), is fetched at once;
+ * - `<invoice-list>` fetches `<pay-invoices>` itself on the first Pay Now (inside its shadow root,
+ *   where no observer of the document sees it);
+ * - when the page has finished loading and is idle, whatever is still missing is fetched, so a tag
+ *   inside a host's own shadow root is registered too, and a payer's first click finds the code
+ *   there already.
+ * A failed fetch is reported on the console and tried again the next time the tag is needed.
+ */
+import { loadElement } from '../elements/element-loader.js';
+
+/** How long the idle fetch waits at most for the browser to be idle, after the page's load event. */
+const IDLE_TIMEOUT_MS = 4000;
+
+export function defineOnDemand(tags: readonly string[]): void {
+  const missing = (): string[] => tags.filter((tag) => !customElements.get(tag));
+  const selector = tags.join(',');
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) if (node instanceof Element) scan(node);
+    }
+  });
+
+  const load = (tag: string): void => {
+    if (customElements.get(tag)) return;
+    loadElement(tag).then(
+      () => {
+        if (missing().length === 0) observer.disconnect();
+      },
+      (error: unknown) => console.error(`pay-invoices: <${tag}> could not be loaded; it is tried again when next needed.`, error),
+    );
+  };
+  /** Loads every tag used in or under `node`. */
+  const scan = (node: ParentNode & Node): void => {
+    if (node instanceof Element && tags.includes(node.localName)) load(node.localName);
+    for (const el of node.querySelectorAll(selector)) load(el.localName);
+  };
+
+  scan(document);
+  if (missing().length === 0) return;
+  observer.observe(document, { childList: true, subtree: true });
+
+  const whenIdle = (): void => {
+    const all = (): void => missing().forEach(load);
+    if ('requestIdleCallback' in window) requestIdleCallback(all, { timeout: IDLE_TIMEOUT_MS });
+    else setTimeout(all, 200);
+  };
+  if (document.readyState === 'complete') whenIdle();
+  else window.addEventListener('load', whenIdle, { once: true });
+}

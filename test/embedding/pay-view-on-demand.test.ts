@@ -1,0 +1,192 @@
+/**
+ * The pay view loads on demand. `<invoice-list>` fetches `<pay-invoices>` on the first Pay Now:
+ * while it loads, a focused, announced progress line; when it cannot be loaded, an alert with
+ * "Try again" and "Back". The script-tag bundle registers the pay view's elements as soon as a page
+ * uses them (in the document now, or added later), and otherwise once the page is idle
+ * (`defineOnDemand`), so tags inside a host's shadow root are registered too.
+ *
+ * This page imports only src/define/invoice-list.ts: nothing else registers `<pay-invoices>`.
+ * Elements are compared as booleans: a failing `expect(element).to.equal(…)` makes the runner lose
+ * the browser instead of reporting the failure.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/define/invoice-list.js';
+import type { InvoiceList } from '../../src/elements/invoice-list/invoice-list.js';
+import { setElementLoader, type ElementLoader } from '../../src/elements/element-loader.js';
+import { defineOnDemand } from '../../src/define/on-demand.js';
+import { ACME, FakeBackend, button, root, textOf } from '../elements/invoice-list-fixtures.js';
+
+const WAIT = { timeout: 10000 };
+
+/** A loader that waits for `release()` (then fetches the real element) or for `fail()`. */
+function heldLoader(): { loader: ElementLoader; calls: () => number; release: () => void; fail: () => void } {
+  let calls = 0;
+  let release!: () => void;
+  let fail!: () => void;
+  const gate = new Promise<void>((resolve, reject) => {
+    release = resolve;
+    fail = () => reject(new TypeError('Failed to fetch dynamically imported module'));
+  });
+  gate.catch(() => {}); // failing before anyone waits is not an unhandled rejection
+  const loader: ElementLoader = async () => {
+    calls++;
+    await gate;
+    return (await import('../../src/elements/pay-invoices/pay-invoices.js')).PayInvoices;
+  };
+  return { loader, calls: () => calls, release, fail };
+}
+
+async function mountList(): Promise<InvoiceList> {
+  const el = await fixture<InvoiceList>(html`<invoice-list .backend=${new FakeBackend()} account=${ACME.id} locale="en-US"></invoice-list>`);
+  await waitUntil(() => root(el).querySelector('table[part="table"] tbody tr'), 'the list did not load', WAIT);
+  return el;
+}
+
+const payLoad = (el: InvoiceList): HTMLElement | null => root(el).querySelector<HTMLElement>('.pay-load');
+const hasPayView = (el: InvoiceList): boolean => root(el).querySelector('pay-invoices') !== null;
+
+describe('<invoice-list> fetches the pay view on the first Pay Now', function () {
+  this.timeout(60000);
+  afterEach(() => setElementLoader('pay-invoices', null));
+
+  // One flow: a registered tag cannot be removed, so the failure comes before the success.
+  it('progress line, then failure (alert, Back, Try again), then the pay view — focus and axe at each step', async () => {
+    expect(typeof customElements.get('pay-invoices'), 'registered up front').to.equal('undefined');
+    const first = heldLoader();
+    setElementLoader('pay-invoices', first.loader);
+    const el = await mountList();
+    button(root(el), 'Pay Now invoice INV-1002')?.click();
+    await el.updateComplete;
+
+    // Loading: a focused progress line under the pay view's heading, the list gone.
+    let line = payLoad(el);
+    expect(line?.getAttribute('role')).to.equal('status');
+    expect(textOf(line)).to.equal('Loading the payment form…');
+    expect(root(el).activeElement === line, 'focus on the progress line').to.equal(true);
+    expect(textOf(root(el).querySelector('h2'))).to.equal('Make Online Payments');
+    expect(root(el).querySelector('section')?.getAttribute('aria-busy')).to.equal('true');
+    expect(root(el).querySelector('table') === null, 'the list is gone').to.equal(true);
+    expect(first.calls()).to.equal(1);
+    await expect(el).to.be.accessible();
+
+    // The fetch fails: a focused alert saying so, with Try again and Back.
+    first.fail();
+    await waitUntil(() => payLoad(el)?.getAttribute('role') === 'alert', 'no alert', WAIT);
+    await el.updateComplete;
+    const alert = payLoad(el);
+    expect(textOf(alert?.querySelector('p'))).to.equal('The payment form could not be loaded. Check your connection, then try again.');
+    expect(root(el).activeElement === alert, 'focus on the alert').to.equal(true);
+    expect(root(el).querySelector('section')?.getAttribute('aria-busy')).to.equal('false');
+    await expect(el).to.be.accessible();
+
+    // Back: the list again, focus on its heading.
+    button(root(el), 'Back')?.click();
+    await waitUntil(() => root(el).querySelector('table[part="table"] tbody tr'), 'the list did not come back', WAIT);
+    await el.updateComplete;
+    expect(root(el).activeElement?.id).to.equal('list-heading');
+
+    // Pay Now again fails again (the failed load is not cached: a new attempt)…
+    const second = heldLoader();
+    setElementLoader('pay-invoices', second.loader);
+    button(root(el), 'Pay Now invoice INV-1002')?.click();
+    await el.updateComplete;
+    expect(second.calls()).to.equal(1);
+    second.fail();
+    await waitUntil(() => payLoad(el)?.getAttribute('role') === 'alert', 'no alert the second time', WAIT);
+
+    // …and Try again loads it: the progress line, then the pay view with the pressed invoice, focused.
+    const third = heldLoader();
+    setElementLoader('pay-invoices', third.loader);
+    button(root(el), 'Try again')?.click();
+    await el.updateComplete;
+    line = payLoad(el);
+    expect(line?.getAttribute('role')).to.equal('status');
+    expect(third.calls()).to.equal(1);
+    third.release();
+    await waitUntil(() => hasPayView(el), 'the pay view did not appear', WAIT);
+    await el.updateComplete;
+    const pay = root(el).querySelector('pay-invoices') as HTMLElement & { selectedInvoiceIds?: string[] };
+    expect(pay.selectedInvoiceIds).to.deep.equal(['inv-1002']);
+    expect(root(el).activeElement === pay, 'focus on the pay view').to.equal(true);
+    expect(payLoad(el) === null, 'no progress line left').to.equal(true);
+    // The pay view registered the modal and the guide it renders.
+    expect(customElements.get('payment-method-modal'), 'payment-method-modal').to.be.a('function');
+    expect(customElements.get('payment-walkthrough'), 'payment-walkthrough').to.be.a('function');
+  });
+});
+
+describe('defineOnDemand (the script-tag bundle\'s registration of the pay view)', () => {
+  let n = 0;
+  /** A fresh tag with a loader that counts calls and registers a plain element, or fails while `failing`. */
+  function tag(): { name: string; calls: () => number; failing: (on: boolean) => void } {
+    const name = `x-on-demand-${++n}`;
+    let calls = 0;
+    let fail = false;
+    setElementLoader(name, async () => {
+      calls++;
+      if (fail) throw new TypeError('Failed to fetch dynamically imported module');
+      return class extends HTMLElement {};
+    });
+    return { name, calls: () => calls, failing: (on) => (fail = on) };
+  }
+
+  it('fetches a tag the document uses at once, a tag added later when it is added, and one inside a shadow root when the page is idle', async () => {
+    const inDocument = tag();
+    const later = tag();
+    const shadowed = tag();
+    const present = document.createElement(inDocument.name);
+    document.body.append(present);
+    const host = document.createElement('div');
+    host.attachShadow({ mode: 'open' }).append(document.createElement(shadowed.name));
+    document.body.append(host);
+    try {
+      defineOnDemand([inDocument.name, later.name, shadowed.name]);
+      // Synchronously: only the tag the document uses.
+      expect([inDocument.calls(), later.calls(), shadowed.calls()]).to.deep.equal([1, 0, 0]);
+
+      const added = document.createElement('section');
+      added.append(document.createElement(later.name));
+      document.body.append(added);
+      await Promise.resolve(); // the document observer runs before any task (the idle fetch is one)
+      expect(later.calls(), 'added to the document').to.equal(1);
+      expect(shadowed.calls(), 'not before the page is idle').to.equal(0);
+
+      await waitUntil(() => customElements.get(shadowed.name), 'the shadow-root tag was never registered', WAIT);
+      expect([inDocument.calls(), later.calls(), shadowed.calls()]).to.deep.equal([1, 1, 1]);
+      for (const t of [inDocument, later, shadowed]) expect(customElements.get(t.name), t.name).to.be.a('function');
+      added.remove();
+    } finally {
+      present.remove();
+      host.remove();
+    }
+  });
+
+  it('reports a failed fetch on the console and tries again when the tag is next used', async () => {
+    const t = tag();
+    t.failing(true);
+    const errors: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    const first = document.createElement(t.name);
+    const second = document.createElement(t.name);
+    try {
+      document.body.append(first);
+      defineOnDemand([t.name]);
+      // Two attempts fail: the one for the tag in the document, and the idle fetch.
+      await waitUntil(() => errors.length === 2, 'the failures were not reported', WAIT);
+      for (const [message] of errors) expect(String(message)).to.contain(`<${t.name}> could not be loaded`);
+      expect(t.calls()).to.equal(2);
+      expect(customElements.get(t.name)).to.equal(undefined);
+
+      t.failing(false);
+      document.body.append(second);
+      await waitUntil(() => customElements.get(t.name), 'not tried again', WAIT);
+      expect(t.calls()).to.equal(3);
+      expect(second.matches(':defined'), 'upgraded').to.equal(true);
+    } finally {
+      console.error = original;
+      first.remove();
+      second.remove();
+    }
+  });
+});
