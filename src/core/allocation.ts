@@ -2,7 +2,8 @@
  * Allocation and totals: how much is paid on which invoice, what credits take off, what the
  * surcharge adds. All integer minor units; never summed across currencies (F18).
  */
-import { applyPercent, parseMoney, sumAmounts } from './money.js';
+import { applyPercent, sumAmounts } from './money.js';
+import { parseMoney } from './money-input.js';
 import type { Money, ParseError } from './money.js';
 import type { Surcharge } from './schemas.js';
 

@@ -1,5 +1,16 @@
 /** Pure, DOM-free building blocks: money, allocation, validation and the contract schemas. */
-export * from './money.js';
+export {
+  applyPercent,
+  currencyDigits,
+  formatMoney,
+  isKnownCurrency,
+  sumAmounts,
+  toMajorString,
+  type Money,
+  type ParseError,
+  type ParseResult,
+} from './money.js';
+export * from './money-input.js';
 export * from './allocation.js';
 export * from './aba.js';
 export * from './text.js';

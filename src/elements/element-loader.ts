@@ -24,8 +24,6 @@ const DEFAULT_LOADERS: Record<string, ElementLoader> = {
 const overrides = new Map<string, ElementLoader>();
 const loading = new Map<string, Promise<void>>();
 
-/** The tags `loadElement` knows how to fetch. */
-export const LOADABLE_ELEMENTS = Object.keys(DEFAULT_LOADERS);
 
 /**
  * Replaces how `tag` is fetched (tests simulate a slow or a failed file with it); `null` restores

@@ -1,15 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import {
-  applyPercent,
-  currencyDigits,
-  formatAmountForInput,
-  formatMoney,
-  isKnownCurrency,
-  parseMoney,
-  sumAmounts,
-  toMajorString,
-} from '../../src/core/money.js';
+import { applyPercent, currencyDigits, formatMoney, isKnownCurrency, sumAmounts, toMajorString } from '../../src/core/money.js';
+import { formatAmountForInput, parseMoney } from '../../src/core/money-input.js';
 import type { ParseResult } from '../../src/core/money.js';
 
 const MAX = Number.MAX_SAFE_INTEGER;

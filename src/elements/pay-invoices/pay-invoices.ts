@@ -7,14 +7,8 @@ import { registerDefaultMessages } from '../../i18n/index.js';
 import { payInvoices as messages } from '../../i18n/en/pay-invoices.js';
 import { listAllInvoices, type PayInvoicesBackend } from '../../backend/types.js';
 import { isBackendError } from '../../backend/errors.js';
-import {
-  currencyDigits,
-  formatAmountForInput,
-  parseMoney,
-  sumAmounts,
-  type Money,
-  type ParseError,
-} from '../../core/money.js';
+import { currencyDigits, sumAmounts, type Money, type ParseError } from '../../core/money.js';
+import { formatAmountForInput, parseMoney } from '../../core/money-input.js';
 import {
   allocateLumpSum,
   computeTotals,
