@@ -12,29 +12,15 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define/invoice-list.js';
 import type { InvoiceList } from '../../src/elements/invoice-list/invoice-list.js';
-import { setElementLoader, type ElementLoader } from '../../src/elements/element-loader.js';
+import { setElementLoader } from '../../src/elements/element-loader.js';
+import { heldLoader, type HeldLoader } from './held-loader.js';
 import { defineOnDemand } from '../../src/define/on-demand.js';
 import { ACME, FakeBackend, button, root, textOf } from '../elements/invoice-list-fixtures.js';
 
 const WAIT = { timeout: 10000 };
 
-/** A loader that waits for `release()` (then fetches the real element) or for `fail()`. */
-function heldLoader(): { loader: ElementLoader; calls: () => number; release: () => void; fail: () => void } {
-  let calls = 0;
-  let release!: () => void;
-  let fail!: () => void;
-  const gate = new Promise<void>((resolve, reject) => {
-    release = resolve;
-    fail = () => reject(new TypeError('Failed to fetch dynamically imported module'));
-  });
-  gate.catch(() => {}); // failing before anyone waits is not an unhandled rejection
-  const loader: ElementLoader = async () => {
-    calls++;
-    await gate;
-    return (await import('../../src/elements/pay-invoices/pay-invoices.js')).PayInvoices;
-  };
-  return { loader, calls: () => calls, release, fail };
-}
+/** The element's fetch, held until the test releases or fails it. */
+const heldFetch = (): HeldLoader => heldLoader(() => import('../../src/elements/pay-invoices/pay-invoices.js').then((m) => m.PayInvoices));
 
 async function mountList(): Promise<InvoiceList> {
   const el = await fixture<InvoiceList>(html`<invoice-list .backend=${new FakeBackend()} account=${ACME.id} locale="en-US"></invoice-list>`);
@@ -52,7 +38,7 @@ describe('<invoice-list> fetches the pay view on the first Pay Now', function ()
   // One flow: a registered tag cannot be removed, so the failure comes before the success.
   it('progress line, then failure (alert, Back, Try again), then the pay view — focus and axe at each step', async () => {
     expect(typeof customElements.get('pay-invoices'), 'registered up front').to.equal('undefined');
-    const first = heldLoader();
+    const first = heldFetch();
     setElementLoader('pay-invoices', first.loader);
     const el = await mountList();
     button(root(el), 'Pay Now invoice INV-1002')?.click();
@@ -86,7 +72,7 @@ describe('<invoice-list> fetches the pay view on the first Pay Now', function ()
     expect(root(el).activeElement?.id).to.equal('list-heading');
 
     // Pay Now again fails again (the failed load is not cached: a new attempt)…
-    const second = heldLoader();
+    const second = heldFetch();
     setElementLoader('pay-invoices', second.loader);
     button(root(el), 'Pay Now invoice INV-1002')?.click();
     await el.updateComplete;
@@ -95,7 +81,7 @@ describe('<invoice-list> fetches the pay view on the first Pay Now', function ()
     await waitUntil(() => payLoad(el)?.getAttribute('role') === 'alert', 'no alert the second time', WAIT);
 
     // …and Try again loads it: the progress line, then the pay view with the pressed invoice, focused.
-    const third = heldLoader();
+    const third = heldFetch();
     setElementLoader('pay-invoices', third.loader);
     button(root(el), 'Try again')?.click();
     await el.updateComplete;

@@ -13,7 +13,8 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { FakeBackend } from '../elements/pay-invoices-fixtures.js';
 import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.js';
-import { setElementLoader, type ElementLoader } from '../../src/elements/element-loader.js';
+import { setElementLoader } from '../../src/elements/element-loader.js';
+import { heldLoader, type HeldLoader } from './held-loader.js';
 import '../../src/define/pay-invoices.js';
 import { mountPayInvoices, shadow, squash } from '../elements/pay-invoices-dom.js';
 
@@ -61,24 +62,8 @@ const savedMethodsFetched = (): string[] =>
     .map((e) => new URL(e.name).pathname)
     .filter((p) => p.includes('/src/') && p.includes('saved-methods'));
 
-/** A loader that waits for `release()` (then fetches the real element) or for `fail()`. */
-function heldLoader(): { loader: ElementLoader; calls: () => number; release: () => void; fail: () => void } {
-  let calls = 0;
-  let release!: () => void;
-  let fail!: () => void;
-  const gate = new Promise<void>((resolve, reject) => {
-    release = resolve;
-    fail = () => reject(new TypeError('Failed to fetch dynamically imported module'));
-  });
-  gate.catch(() => {}); // failing before anyone waits is not an unhandled rejection
-  const loader: ElementLoader = async () => {
-    calls++;
-    await gate;
-    const m = await import('../../src/elements/pay-invoices/saved-methods.js');
-    return m.PayInvoicesSavedMethods;
-  };
-  return { loader, calls: () => calls, release, fail };
-}
+/** The element's fetch, held until the test releases or fails it. */
+const heldFetch = (): HeldLoader => heldLoader(() => import('../../src/elements/pay-invoices/saved-methods.js').then((m) => m.PayInvoicesSavedMethods));
 
 describe('"Manage saved methods" loads its element on first use', function () {
   this.timeout(60000);
@@ -101,7 +86,7 @@ describe('"Manage saved methods" loads its element on first use', function () {
   });
 
   it('while it loads: a visible, announced progress line; when it fails: an alert with Try again (axe in both)', async () => {
-    const held = heldLoader();
+    const held = heldFetch();
     setElementLoader(TAG, held.loader);
     const el = await mount();
     const button = manageButton(el);
@@ -153,7 +138,7 @@ describe('"Manage saved methods" loads its element on first use', function () {
   });
 
   it('Try again loads it: the panel appears with focus on the button; later opens are immediate', async () => {
-    const failing = heldLoader();
+    const failing = heldFetch();
     setElementLoader(TAG, failing.loader);
     failing.fail();
     const el = await mount();
@@ -163,7 +148,7 @@ describe('"Manage saved methods" loads its element on first use', function () {
     await el.updateComplete;
 
     // Keyboard: Tab from the button to "Try again", press it.
-    const held = heldLoader();
+    const held = heldFetch();
     setElementLoader(TAG, held.loader);
     button.focus();
     const retry = panel(el).querySelector<HTMLButtonElement>('[role="alert"] button')!;
@@ -195,7 +180,7 @@ describe('"Manage saved methods" loads its element on first use', function () {
     await expect(el).to.be.accessible();
 
     // Another form on the page: the element is there at once, nothing is loaded again.
-    const again = heldLoader();
+    const again = heldFetch();
     setElementLoader(TAG, again.loader);
     const other = await mount();
     const otherButton = manageButton(other);
