@@ -5,7 +5,7 @@
  */
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { BANK, BANK_PENDING, FakeBackend, VISA, backendError } from './pay-invoices-fixtures.js';
+import { ACME, BANK, BANK_PENDING, FakeBackend, VISA, backendError } from './pay-invoices-fixtures.js';
 import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.js';
 import { normalizeDepositCode, type PayInvoicesSavedMethods } from '../../src/elements/pay-invoices/saved-methods.js';
 import { BackendError } from '../../src/backend/errors.js';
@@ -131,6 +131,9 @@ describe('<pay-invoices-saved-methods> (Manage saved methods)', function () {
     expect(panel(el).hidden, 'closed at first').to.equal(true);
     const m = await openManager(el);
     expect(panel(el) === m, 'the button controls the element').to.equal(true);
+    // Named like on the other elements: `account`.
+    expect(m.getAttribute('account')).to.equal(ACME.id);
+    expect(m.account).to.equal(ACME.id);
     const r = root(m);
     expect(collapse(r.querySelector('h4')?.textContent)).to.equal('Saved payment methods');
     expect(items(m)).to.deep.equal([

@@ -1690,7 +1690,7 @@ export class PayInvoices extends PayInvoicesBase {
     if (customElements.get(SAVED_METHODS_TAG)) {
       return html`<pay-invoices-saved-methods
         id="manage-methods"
-        account-id=${this.accountId}
+        account=${this.accountId}
         locale=${this.lang_}
         theme=${this.theme}
         .backend=${this.resolvedBackend}

@@ -104,8 +104,8 @@ export class PayInvoicesSavedMethods extends PayInvoicesBase {
   @state() private busy: { id: string; action: Action } | null = null;
   @state() private announcement = '';
 
-  /** The account whose methods these are (its id). */
-  @property({ attribute: 'account-id' }) accountId = '';
+  /** The account whose methods these are (its id), as `account` on the other elements. */
+  @property() account = '';
 
   /** The account's saved methods (as `listPaymentMethods` returns them); replaced after each change. */
   @property({ attribute: false }) methods: SavedPaymentMethod[] = [];
@@ -120,7 +120,7 @@ export class PayInvoicesSavedMethods extends PayInvoicesBase {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('accountId') && changed.get('accountId') !== undefined) {
+    if (changed.has('account') && changed.get('account') !== undefined) {
       this.actionAbort?.abort();
       this.busy = null;
       this.confirmId = null;
@@ -209,7 +209,7 @@ export class PayInvoicesSavedMethods extends PayInvoicesBase {
     const backend = this.resolvedBackend;
     if (!backend) return null;
     try {
-      return await backend.listPaymentMethods(this.accountId, signal);
+      return await backend.listPaymentMethods(this.account, signal);
     } catch {
       return null;
     }
@@ -220,7 +220,7 @@ export class PayInvoicesSavedMethods extends PayInvoicesBase {
     const backend = this.resolvedBackend;
     if (!signal || !backend) return;
     try {
-      const list = await backend.setDefaultPaymentMethod(this.accountId, m.id, signal);
+      const list = await backend.setDefaultPaymentMethod(this.account, m.id, signal);
       if (signal.aborted) return;
       this.changed(list, 'default', m.id);
       this.announce(this.t('savedMethods.done.default', { summary: this.summary(m) }));
@@ -240,7 +240,7 @@ export class PayInvoicesSavedMethods extends PayInvoicesBase {
     const backend = this.resolvedBackend;
     if (!signal || !backend) return;
     try {
-      await backend.removePaymentMethod(this.accountId, m.id, signal);
+      await backend.removePaymentMethod(this.account, m.id, signal);
       if (signal.aborted) return;
       // The backend picks the next default: read the list back rather than guess.
       const list = (await this.freshList(signal)) ?? this.methods.filter((x) => x.id !== m.id);
@@ -278,7 +278,7 @@ export class PayInvoicesSavedMethods extends PayInvoicesBase {
     if (!signal || !backend) return;
     this.codeError = '';
     try {
-      const updated = await backend.verifyPaymentMethod(this.accountId, m.id, entry.code, signal);
+      const updated = await backend.verifyPaymentMethod(this.account, m.id, entry.code, signal);
       if (signal.aborted) return;
       const list = this.methods.map((x) =>
         x.id === updated.id ? updated : updated.isDefault && x.isDefault ? { ...x, isDefault: false } : x,
