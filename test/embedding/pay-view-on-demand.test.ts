@@ -36,7 +36,7 @@ describe('<invoice-list> fetches the pay view on the first Pay Now', function ()
   afterEach(() => setElementLoader('pay-invoices', null));
 
   // One flow: a registered tag cannot be removed, so the failure comes before the success.
-  it('progress line, then failure (alert, Back, Try again), then the pay view — focus and axe at each step', async () => {
+  it('progress line, failure (alert, Back, Try again), Back while loading, then the pay view — focus and axe at each step', async () => {
     expect(typeof customElements.get('pay-invoices'), 'registered up front').to.equal('undefined');
     const first = heldFetch();
     setElementLoader('pay-invoices', first.loader);
@@ -53,6 +53,7 @@ describe('<invoice-list> fetches the pay view on the first Pay Now', function ()
     expect(root(el).querySelector('section')?.getAttribute('aria-busy')).to.equal('true');
     expect(root(el).querySelector('table') === null, 'the list is gone').to.equal(true);
     expect(first.calls()).to.equal(1);
+    expect(button(root(el), 'Back'), 'a way back while it loads').to.exist;
     await expect(el).to.be.accessible();
 
     // The fetch fails: a focused alert saying so, with Try again and Back.
@@ -80,7 +81,8 @@ describe('<invoice-list> fetches the pay view on the first Pay Now', function ()
     second.fail();
     await waitUntil(() => payLoad(el)?.getAttribute('role') === 'alert', 'no alert the second time', WAIT);
 
-    // …and Try again loads it: the progress line, then the pay view with the pressed invoice, focused.
+    // …Try again: the progress line again, and Back while it loads leaves the list in place even
+    // when the code arrives afterwards.
     const third = heldFetch();
     setElementLoader('pay-invoices', third.loader);
     button(root(el), 'Try again')?.click();
@@ -88,13 +90,22 @@ describe('<invoice-list> fetches the pay view on the first Pay Now', function ()
     line = payLoad(el);
     expect(line?.getAttribute('role')).to.equal('status');
     expect(third.calls()).to.equal(1);
+    button(root(el), 'Back')?.click();
+    await waitUntil(() => root(el).querySelector('table[part="table"] tbody tr'), 'the list did not come back', WAIT);
     third.release();
-    await waitUntil(() => hasPayView(el), 'the pay view did not appear', WAIT);
+    await customElements.whenDefined('pay-invoices');
     await el.updateComplete;
-    const pay = root(el).querySelector('pay-invoices') as HTMLElement & { selectedInvoiceIds?: string[] };
-    expect(pay.selectedInvoiceIds).to.deep.equal(['inv-1002']);
+    expect(hasPayView(el), 'no pay view after Back').to.equal(false);
+    expect(root(el).activeElement?.id).to.equal('list-heading');
+
+    // Registered now: the next Pay Now shows the pay view at once, with the pressed invoice, focused.
+    button(root(el), 'Pay Now invoice INV-1002')?.click();
+    await el.updateComplete;
+    const pay = root(el).querySelector('pay-invoices') as (HTMLElement & { selectedInvoiceIds?: string[] }) | null;
+    expect(pay !== null, 'the pay view at once').to.equal(true);
+    expect(pay?.selectedInvoiceIds).to.deep.equal(['inv-1002']);
     expect(root(el).activeElement === pay, 'focus on the pay view').to.equal(true);
-    expect(payLoad(el) === null, 'no progress line left').to.equal(true);
+    expect(payLoad(el) === null, 'no progress line').to.equal(true);
     // The pay view registered the modal and the guide it renders.
     expect(customElements.get('payment-method-modal'), 'payment-method-modal').to.be.a('function');
     expect(customElements.get('payment-walkthrough'), 'payment-walkthrough').to.be.a('function');

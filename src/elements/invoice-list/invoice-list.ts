@@ -920,8 +920,9 @@ export class InvoiceList extends PayInvoicesBase {
             <button type="button" @click=${this._onPayBack}>${this.t('common.back')}</button>
           </div>`
         : html`<p class="state pay-load" role="status" tabindex="-1">
-            <span class="spinner" aria-hidden="true"></span> ${this.t('invoiceList.pay.loading')}
-          </p>`}
+              <span class="spinner" aria-hidden="true"></span> ${this.t('invoiceList.pay.loading')}
+            </p>
+            <button type="button" @click=${this._onPayBack}>${this.t('common.back')}</button>`}
     </section>`;
   }
 
