@@ -8,14 +8,26 @@
  * - when the page has finished loading and is idle, whatever is still missing is fetched, so a tag
  *   inside a host's own shadow root is registered too, and a payer's first click finds the code
  *   there already.
- * A failed fetch is reported on the console and tried again the next time the tag is needed.
+ * A failed fetch is reported on the console and tried again the next time the tag is needed, when
+ * the browser comes back online, and after a few growing delays — a tag in a shadow root has no
+ * other way to ask again.
  */
 import { loadElement } from '../elements/element-loader.js';
 
 /** How long the idle fetch waits at most for the browser to be idle, after the page's load event. */
 const IDLE_TIMEOUT_MS = 4000;
+/** After a failed fetch, when to try the missing tags again (then only when next needed or back online). */
+const RETRY_DELAYS_MS = [5_000, 30_000, 120_000];
 
-export function defineOnDemand(tags: readonly string[]): void {
+export interface OnDemandOptions {
+  /** Delays of the retries after a failed fetch (tests shorten them). */
+  retryDelaysMs?: readonly number[];
+}
+
+export function defineOnDemand(tags: readonly string[], options: OnDemandOptions = {}): void {
+  const retryDelays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
+  let retries = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
   const missing = (): string[] => tags.filter((tag) => !customElements.get(tag));
   const selector = tags.join(',');
   const observer = new MutationObserver((records) => {
@@ -28,10 +40,27 @@ export function defineOnDemand(tags: readonly string[]): void {
     if (customElements.get(tag)) return;
     loadElement(tag).then(
       () => {
-        if (missing().length === 0) observer.disconnect();
+        if (missing().length > 0) return;
+        observer.disconnect();
+        window.removeEventListener('online', onOnline);
       },
-      (error: unknown) => console.error(`pay-invoices: <${tag}> could not be loaded; it is tried again when next needed.`, error),
+      (error: unknown) => {
+        console.error(`pay-invoices: <${tag}> could not be loaded; it is tried again when next needed.`, error);
+        scheduleRetry();
+      },
     );
+  };
+  const loadMissing = (): void => missing().forEach(load);
+  const scheduleRetry = (): void => {
+    if (retryTimer !== undefined || retries >= retryDelays.length) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      loadMissing();
+    }, retryDelays[retries++]);
+  };
+  const onOnline = (): void => {
+    if (missing().length === 0) window.removeEventListener('online', onOnline);
+    else loadMissing();
   };
   /** Loads every tag used in or under `node`. */
   const scan = (node: ParentNode & Node): void => {
@@ -42,11 +71,11 @@ export function defineOnDemand(tags: readonly string[]): void {
   scan(document);
   if (missing().length === 0) return;
   observer.observe(document, { childList: true, subtree: true });
+  window.addEventListener('online', onOnline);
 
   const whenIdle = (): void => {
-    const all = (): void => missing().forEach(load);
-    if ('requestIdleCallback' in window) requestIdleCallback(all, { timeout: IDLE_TIMEOUT_MS });
-    else setTimeout(all, 200);
+    if ('requestIdleCallback' in window) requestIdleCallback(loadMissing, { timeout: IDLE_TIMEOUT_MS });
+    else setTimeout(loadMissing, 200);
   };
   if (document.readyState === 'complete') whenIdle();
   else window.addEventListener('load', whenIdle, { once: true });

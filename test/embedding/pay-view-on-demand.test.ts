@@ -114,14 +114,17 @@ describe('<invoice-list> fetches the pay view on the first Pay Now', function ()
 
 describe('defineOnDemand (the script-tag bundle\'s registration of the pay view)', () => {
   let n = 0;
-  /** A fresh tag with a loader that counts calls and registers a plain element, or fails while `failing`. */
-  function tag(): { name: string; calls: () => number; failing: (on: boolean) => void } {
+  /**
+   * A fresh tag with a loader that counts calls and registers a plain element, or fails while
+   * `failing` (or for its first `failFirst` calls).
+   */
+  function tag(failFirst = 0): { name: string; calls: () => number; failing: (on: boolean) => void } {
     const name = `x-on-demand-${++n}`;
     let calls = 0;
     let fail = false;
     setElementLoader(name, async () => {
       calls++;
-      if (fail) throw new TypeError('Failed to fetch dynamically imported module');
+      if (fail || calls <= failFirst) throw new TypeError('Failed to fetch dynamically imported module');
       return class extends HTMLElement {};
     });
     return { name, calls: () => calls, failing: (on) => (fail = on) };
@@ -184,6 +187,33 @@ describe('defineOnDemand (the script-tag bundle\'s registration of the pay view)
       console.error = original;
       first.remove();
       second.remove();
+    }
+  });
+
+  it('a tag only a shadow root uses: after a failed idle fetch, tried again after the delays, then when the browser is back online', async () => {
+    const t = tag(2);
+    const host = document.createElement('div');
+    const inShadow = document.createElement(t.name);
+    host.attachShadow({ mode: 'open' }).append(inShadow);
+    document.body.append(host);
+    const errors: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      defineOnDemand([t.name], { retryDelaysMs: [30] });
+      // The idle fetch fails, the one retry fails too…
+      await waitUntil(() => t.calls() === 2 && errors.length === 2, 'not tried again after the delay', WAIT);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(t.calls(), 'no retries beyond the delays given').to.equal(2);
+      expect(customElements.get(t.name)).to.equal(undefined);
+      // …and coming back online tries once more, which works.
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => customElements.get(t.name), 'not tried again when back online', WAIT);
+      expect(t.calls()).to.equal(3);
+      expect(inShadow.matches(':defined'), 'upgraded in its shadow root').to.equal(true);
+    } finally {
+      console.error = original;
+      host.remove();
     }
   });
 });
