@@ -26,7 +26,8 @@ import {
   type InvoiceFlag,
 } from './format.js';
 import { invoiceListStyles } from './invoice-list.styles.js';
-// The classes of the elements this one renders (they do not register themselves; the define file does).
+// The payment history this element renders (registered by the define file), and how it fetches
+// and registers <pay-invoices> on the first Pay Now.
 import './invoice-list-history.js';
 import { loadElement } from '../element-loader.js';
 

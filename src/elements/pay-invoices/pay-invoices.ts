@@ -34,10 +34,11 @@ import type {
   Settings,
   Viewer,
 } from '../../core/schemas.js';
-// The modal class (not its registration: src/define/pay-invoices.ts registers both).
+// The modal and the guide this form renders: it registers them when it connects, unless a define
+// module or a host has.
 import { PaymentMethodModal } from '../payment-method-modal/payment-method-modal.js';
 import { PaymentWalkthrough } from '../payment-walkthrough/payment-walkthrough.js';
-// <pay-invoices-saved-methods> is not imported here: it loads on first use (see loadSavedMethods).
+// <pay-invoices-saved-methods> is not imported here: it loads on first use (see ensureSavedMethods).
 import type { MethodCollectedDetail } from '../payment-method-modal/payment-method-modal.js';
 import type { MethodsChangedDetail } from './saved-methods.js';
 import { loadElement, registerAs } from '../element-loader.js';
