@@ -41,7 +41,18 @@ describe('<invoice-list> fetches the pay view on the first Pay Now', function ()
     const first = heldFetch();
     setElementLoader('pay-invoices', first.loader);
     const el = await mountList();
-    button(root(el), 'Pay Now invoice INV-1002')?.click();
+    // Focus on (or a pointer over) a Pay Now button starts the fetch; the click waits for the same one.
+    const payNow = button(root(el), 'Pay Now invoice INV-1002');
+    expect(first.calls(), 'nothing fetched before').to.equal(0);
+    const details = button(root(el), 'Details for invoice INV-1002');
+    expect(details, 'a Details button').to.exist;
+    details?.focus();
+    expect(root(el).activeElement === details, 'focus on Details').to.equal(true);
+    expect(first.calls(), 'focus elsewhere in the table').to.equal(0);
+    expect(payNow, 'a Pay Now button').to.exist;
+    payNow?.focus();
+    expect(first.calls(), 'fetched on focus').to.equal(1);
+    payNow?.click();
     await el.updateComplete;
 
     // Loading: a focused progress line under the pay view's heading, the list gone.

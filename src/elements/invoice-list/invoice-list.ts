@@ -500,6 +500,13 @@ export class InvoiceList extends PayInvoicesBase {
     );
   }
 
+  /** A pointer over, or focus on, a Pay Now button starts fetching the pay view, so the click finds it there. */
+  private _prefetchPayView(e: Event): void {
+    if (customElements.get('pay-invoices')) return;
+    if (!(e.target instanceof Element) || !e.target.closest('[part~="pay-now-button"]')) return;
+    loadElement('pay-invoices').catch(() => {}); // a failure is shown if the payer clicks
+  }
+
   private _onPayBack(): void {
     this._view = 'list';
     this._listKey = '';
@@ -757,7 +764,7 @@ export class InvoiceList extends PayInvoicesBase {
         : nothing}
       ${showTable
         ? html`<div class="table-wrap ${loading ? 'busy' : ''}" aria-busy=${loading ? 'true' : 'false'}>
-              <table part="table">
+              <table part="table" @pointerover=${this._prefetchPayView} @focusin=${this._prefetchPayView}>
                 <caption class="visually-hidden">${this.t('invoiceList.table.caption', {
                   page: formatQuantity(current, this.lang_),
                   pages: formatQuantity(pages, this.lang_),
