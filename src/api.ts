@@ -28,5 +28,6 @@ export { PayInvoicesBase } from './elements/base.js';
 export { backendContext, collectorContext } from './elements/context.js';
 export { provideBackend, ensureContextRoot, type BackendProvision } from './elements/provide.js';
 export { defineElement } from './define/define.js';
+export { loadElement } from './elements/element-loader.js';
 export * from './backend/index.js';
 export { registerMessages, loadMessages, translate } from './i18n/index.js';
