@@ -182,7 +182,7 @@ describe('defineOnDemand (the script-tag bundle\'s registration of the pay view)
     const second = document.createElement(t.name);
     try {
       document.body.append(first);
-      defineOnDemand([t.name]);
+      defineOnDemand([t.name], { retryDelaysMs: [] }); // no timed retries here: the next use retries
       // Two attempts fail: the one for the tag in the document, and the idle fetch.
       await waitUntil(() => errors.length === 2, 'the failures were not reported', WAIT);
       for (const [message] of errors) expect(String(message)).to.contain(`<${t.name}> could not be loaded`);
