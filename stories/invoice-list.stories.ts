@@ -1,8 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import '../src/define/invoice-list.js'; // registers every element it renders too
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import '../src/define/invoice-list.js'; // <pay-invoices> is fetched and registered on the first Pay Now
 import type { PayInvoicesBackend } from '../src/backend/types.js';
-import type { InvoiceList, InvoiceListMode } from '../src/elements/invoice-list/invoice-list.js';
+import { InvoiceList, type InvoiceListMode } from '../src/elements/invoice-list/invoice-list.js';
+import { defineElement } from '../src/define/define.js';
 import type { PayInvoices } from '../src/elements/pay-invoices/pay-invoices.js';
 import { ACME_ID, INITECH_ID } from '../src/demo-backend/index.js';
 import { click, find, root, setup, waitFor } from './support/drive.js';
@@ -162,6 +164,64 @@ export const PayNowInPlace: Story = {
         await formReady(await find<PayInvoices>(el, 'pay-invoices'));
       },
     }),
+};
+
+/**
+ * `<invoice-list>` on a page where `<pay-invoices>` is not registered yet: the pay view's code is
+ * fetched on the first Pay Now (see elements/element-loader.ts). These two subclasses stand for a
+ * fetch that is still under way and one that failed, whatever this page registered already.
+ */
+class PayViewLoadingList extends InvoiceList {
+  protected override get payViewDefined(): boolean {
+    return false;
+  }
+  protected override loadPayView(): Promise<void> {
+    return new Promise<void>(() => {});
+  }
+}
+class PayViewUnavailableList extends InvoiceList {
+  protected override get payViewDefined(): boolean {
+    return false;
+  }
+  protected override loadPayView(): Promise<void> {
+    return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+  }
+}
+defineElement('story-invoice-list-pay-loading', PayViewLoadingList);
+defineElement('story-invoice-list-pay-unavailable', PayViewUnavailableList);
+
+/** Presses the first Pay Now and waits for the pay view's progress line or alert (`role`). */
+function payNowUntil(role: 'status' | 'alert') {
+  return async (el: InvoiceList): Promise<void> => {
+    await tableShown(el);
+    const payNow = await waitFor(() => root(el).querySelector<HTMLButtonElement>('[part="pay-now-button"]'), 'a Pay Now button');
+    await click(el, payNow);
+    await find(el, `.pay-load[role="${role}"]`);
+  };
+}
+
+function renderVariant(tag: string, args: ListArgs, drive: (el: InvoiceList) => Promise<void>) {
+  return staticHtml`<${unsafeStatic(tag)}
+    api-base=${API_BASE}
+    account=${args.account}
+    mode=${args.mode}
+    page-size=${args.pageSize}
+    locale=${args.locale}
+    theme=${args.theme || nothing}
+    ${setup(drive)}
+  ></${unsafeStatic(tag)}>`;
+}
+
+/** Pay Now while the pay view's code is still being fetched: a focused progress line, and Back. */
+export const PayViewLoading: Story = {
+  ...served(demoBackend(), { busy: true }),
+  render: (args) => renderVariant('story-invoice-list-pay-loading', args, payNowUntil('status')),
+};
+
+/** Pay Now when the pay view's code cannot be fetched (offline, a blocked file): an alert with Try again and Back. */
+export const PayViewUnavailable: Story = {
+  ...served(demoBackend()),
+  render: (args) => renderVariant('story-invoice-list-pay-unavailable', args, payNowUntil('alert')),
 };
 
 /** Dark theme. */

@@ -486,9 +486,9 @@ export class InvoiceList extends PayInvoicesBase {
    */
   private _loadPayView(): void {
     this._focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('pay-invoices, .pay-load');
-    if (customElements.get('pay-invoices')) return;
+    if (this.payViewDefined) return;
     this._payLoad = 'loading';
-    loadElement('pay-invoices').then(
+    this.loadPayView().then(
       () => {
         this._payLoad = 'idle';
         if (this._view === 'pay') this._focusAfterRender = () => this.renderRoot.querySelector('pay-invoices');
@@ -502,9 +502,19 @@ export class InvoiceList extends PayInvoicesBase {
 
   /** A pointer over, or focus on, a Pay Now button starts fetching the pay view, so the click finds it there. */
   private _prefetchPayView(e: Event): void {
-    if (customElements.get('pay-invoices')) return;
+    if (this.payViewDefined) return;
     if (!(e.target instanceof Element) || !e.target.closest('[part~="pay-now-button"]')) return;
-    loadElement('pay-invoices').catch(() => {}); // a failure is shown if the payer clicks
+    this.loadPayView().catch(() => {}); // a failure is shown if the payer clicks
+  }
+
+  /** Whether `<pay-invoices>`, which the pay view renders, is registered. */
+  protected get payViewDefined(): boolean {
+    return customElements.get('pay-invoices') !== undefined;
+  }
+
+  /** Fetches and registers `<pay-invoices>` (elements/element-loader.ts); rejects when its code cannot be fetched. */
+  protected loadPayView(): Promise<void> {
+    return loadElement('pay-invoices');
   }
 
   private _onPayBack(): void {
@@ -936,7 +946,7 @@ export class InvoiceList extends PayInvoicesBase {
 
   override render() {
     const accountId = this._accountId();
-    if (this._view === 'pay' && accountId && !customElements.get('pay-invoices')) return this._renderPayLoad();
+    if (this._view === 'pay' && accountId && !this.payViewDefined) return this._renderPayLoad();
     if (this._view === 'pay' && accountId) {
       return html`<pay-invoices
         account=${accountId}
