@@ -76,7 +76,9 @@ await build({
       // Code shared by the bundle and its on-demand chunks stays in the bundle (which may then
       // export a few internals for the chunks): one file for the first load, not a waterfall.
       preserveEntrySignatures: 'allow-extension',
-      output: { entryFileNames: '[name].js', chunkFileNames: 'pay-invoices-chunks/[name]-[hash].js', minify: true },
+      // No bundler reads this build again: its @__PURE__ annotations are only bytes (the module
+      // build above keeps them for the app bundlers that tree-shake it).
+      output: { entryFileNames: '[name].js', chunkFileNames: 'pay-invoices-chunks/[name]-[hash].js', minify: true, comments: { annotation: false } },
     },
   },
 });
