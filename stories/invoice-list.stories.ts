@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
+import { nothing } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import '../src/define/invoice-list.js'; // <pay-invoices> is fetched and registered on the first Pay Now
 import type { PayInvoicesBackend } from '../src/backend/types.js';
@@ -37,11 +37,17 @@ interface ListArgs extends CommonArgs {
 interface RenderOptions {
   drive?: (el: InvoiceList) => Promise<void>;
   backend?: () => PayInvoicesBackend;
+  /** A subclass's tag (default `invoice-list`). */
+  tag?: string;
 }
 
-/** `<invoice-list>` against the demo backend at `/api/v1` (as the worker Dana unless a backend says otherwise). */
+/**
+ * `<invoice-list>` against the demo backend at `/api/v1` (as the worker Dana unless a backend says
+ * otherwise); `tag` renders a subclass registered under another name instead.
+ */
 function renderList(args: ListArgs, options: RenderOptions = {}) {
-  return html`<invoice-list
+  const tag = unsafeStatic(options.tag ?? 'invoice-list');
+  return staticHtml`<${tag}
     api-base=${API_BASE}
     account=${args.account}
     mode=${args.mode}
@@ -50,7 +56,7 @@ function renderList(args: ListArgs, options: RenderOptions = {}) {
     theme=${args.theme || nothing}
     .backend=${options.backend?.()}
     ${options.drive ? setup(options.drive) : nothing}
-  ></invoice-list>`;
+  ></${tag}>`;
 }
 
 const meta: Meta<ListArgs> = {
@@ -200,28 +206,16 @@ function payNowUntil(role: 'status' | 'alert') {
   };
 }
 
-function renderVariant(tag: string, args: ListArgs, drive: (el: InvoiceList) => Promise<void>) {
-  return staticHtml`<${unsafeStatic(tag)}
-    api-base=${API_BASE}
-    account=${args.account}
-    mode=${args.mode}
-    page-size=${args.pageSize}
-    locale=${args.locale}
-    theme=${args.theme || nothing}
-    ${setup(drive)}
-  ></${unsafeStatic(tag)}>`;
-}
-
 /** Pay Now while the pay view's code is still being fetched: a focused progress line, and Back. */
 export const PayViewLoading: Story = {
   ...served(demoBackend(), { busy: true }),
-  render: (args) => renderVariant('story-invoice-list-pay-loading', args, payNowUntil('status')),
+  render: (args) => renderList(args, { tag: 'story-invoice-list-pay-loading', drive: payNowUntil('status') }),
 };
 
 /** Pay Now when the pay view's code cannot be fetched (offline, a blocked file): an alert with Try again and Back. */
 export const PayViewUnavailable: Story = {
   ...served(demoBackend()),
-  render: (args) => renderVariant('story-invoice-list-pay-unavailable', args, payNowUntil('alert')),
+  render: (args) => renderList(args, { tag: 'story-invoice-list-pay-unavailable', drive: payNowUntil('alert') }),
 };
 
 /** Dark theme. */

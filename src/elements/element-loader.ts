@@ -24,7 +24,6 @@ const DEFAULT_LOADERS: Record<string, ElementLoader> = {
 const overrides = new Map<string, ElementLoader>();
 const loading = new Map<string, Promise<void>>();
 
-
 /**
  * Replaces how `tag` is fetched (tests simulate a slow or a failed file with it); `null` restores
  * the default. Not part of the package API.

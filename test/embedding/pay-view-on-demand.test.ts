@@ -123,6 +123,14 @@ describe('<invoice-list> fetches the pay view on the first Pay Now', function ()
   });
 });
 
+/** Collects console.error calls until `restore()` (the failures defineOnDemand reports). */
+function captureConsoleErrors(): { errors: unknown[][]; restore: () => void } {
+  const errors: unknown[][] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => errors.push(args);
+  return { errors, restore: () => (console.error = original) };
+}
+
 describe('defineOnDemand (the script-tag bundle\'s registration of the pay view)', () => {
   let n = 0;
   /**
@@ -175,9 +183,7 @@ describe('defineOnDemand (the script-tag bundle\'s registration of the pay view)
   it('reports a failed fetch on the console and tries again when the tag is next used', async () => {
     const t = tag();
     t.failing(true);
-    const errors: unknown[][] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => errors.push(args);
+    const { errors, restore } = captureConsoleErrors();
     const first = document.createElement(t.name);
     const second = document.createElement(t.name);
     try {
@@ -195,7 +201,7 @@ describe('defineOnDemand (the script-tag bundle\'s registration of the pay view)
       expect(t.calls()).to.equal(3);
       expect(second.matches(':defined'), 'upgraded').to.equal(true);
     } finally {
-      console.error = original;
+      restore();
       first.remove();
       second.remove();
     }
@@ -207,9 +213,7 @@ describe('defineOnDemand (the script-tag bundle\'s registration of the pay view)
     const inShadow = document.createElement(t.name);
     host.attachShadow({ mode: 'open' }).append(inShadow);
     document.body.append(host);
-    const errors: unknown[][] = [];
-    const original = console.error;
-    console.error = (...args: unknown[]) => errors.push(args);
+    const { errors, restore } = captureConsoleErrors();
     try {
       defineOnDemand([t.name], { retryDelaysMs: [30] });
       // The idle fetch fails, the one retry fails too…
@@ -223,7 +227,7 @@ describe('defineOnDemand (the script-tag bundle\'s registration of the pay view)
       expect(t.calls()).to.equal(3);
       expect(inShadow.matches(':defined'), 'upgraded in its shadow root').to.equal(true);
     } finally {
-      console.error = original;
+      restore();
       host.remove();
     }
   });
