@@ -2,7 +2,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
-import { findChromium } from './scripts/chromium.mjs';
+import { HEADLESS_FLAGS, findChromium } from './scripts/chromium.mjs';
 
 const executablePath = process.env.CHROME_PATH || findChromium();
 
@@ -52,14 +52,7 @@ export default {
         executablePath,
         headless: true,
         args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
+          ...HEADLESS_FLAGS,
           // Tests never reach Stripe: Stripe.js fails to load at once, wherever the tests run.
           '--host-resolver-rules=MAP js.stripe.com ~NOTFOUND',
         ],

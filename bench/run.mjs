@@ -20,7 +20,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve, extname, join, normalize } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
-import { findChromium } from '../scripts/chromium.mjs';
+import { HEADLESS_FLAGS, findChromium } from '../scripts/chromium.mjs';
 import { fmt, fmtRatio, markdownTable, median, ratio, summary, textTable } from './stats.mjs';
 
 const benchDir = import.meta.dirname;
@@ -54,18 +54,7 @@ const RUNS = quick
   : { small: [2, 7], huge: [1, 3], filter: [1, 7], pay: [1, 7], toggles: 5 };
 const baselineAt100k = !quick && !flag('--no-baseline-100k');
 
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-precise-memory-info',
-  '--js-flags=--expose-gc',
-];
+const FLAGS = [...HEADLESS_FLAGS, '--enable-precise-memory-info', '--js-flags=--expose-gc'];
 
 const log = (...a) => console.error('[bench]', ...a);
 

@@ -1,4 +1,5 @@
-// Finds a Chromium for the tests: CHROME_PATH first, then the usual system paths.
+// Finds a Chromium for the tests: CHROME_PATH first, then the usual system paths; and the flags
+// every headless run here starts it with.
 import { existsSync } from 'node:fs';
 
 export const CANDIDATES = [
@@ -16,3 +17,18 @@ export function findChromium() {
   if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
   return CANDIDATES.find((p) => existsSync(p));
 }
+
+/**
+ * Flags for every headless Chromium the project starts (tests, benchmark, smoke test): no sandbox
+ * (containers, root), no GPU, no /dev/shm limits, and no background traffic that would add noise.
+ */
+export const HEADLESS_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];

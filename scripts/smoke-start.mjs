@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { findChromium } from './chromium.mjs';
+import { HEADLESS_FLAGS, findChromium } from './chromium.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const chrome = findChromium();
@@ -65,7 +65,7 @@ try {
     }
   }
 
-  browser = await chromium.launch({ executablePath: chrome, args: ['--no-sandbox'] });
+  browser = await chromium.launch({ executablePath: chrome, args: HEADLESS_FLAGS });
 
   /** Opens a page in a fresh context; collects console errors, page errors and CSP violations. */
   const open = async (path) => {

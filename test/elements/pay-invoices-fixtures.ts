@@ -21,24 +21,20 @@ import type {
   Viewer,
 } from '../../src/core/schemas.js';
 import type { Availability, CollectorSession, PaymentCollector } from '../../src/collectors/types.js';
+import { settings as baseSettings } from './invoice-list-fixtures.js';
 
 export const ACME: Account = { id: 'A-1', number: 'C-1001', name: 'Acme Hardware Co.', currency: 'USD' };
 export const WORKER: Viewer = { kind: 'worker', id: 'W-1', name: 'Dana Worker' };
 export const CONTACT: Viewer = { kind: 'contact', id: 'CT-1', name: 'Pat Buyer', accountId: ACME.id };
 
+/** The pay form's settings: a 3% card surcharge and a short memo limit on top of the common ones. */
 export function makeSettings(overrides: Partial<Settings> = {}): Settings {
-  return {
-    onlinePaymentsEnabled: true,
-    allowedMethods: ['card', 'ach'],
-    partialPaymentsAllowed: true,
-    overpaymentAllowed: false,
+  return baseSettings({
     surcharge: { card: { kind: 'percent', value: 300, label: 'Card surcharge (3%)' }, ach: null },
-    currency: 'USD',
     achMandateText: 'By accepting, you authorize Acme Hardware Co. to debit your account.',
-    walkthroughEnabled: true,
     memoMaxLength: 20,
     ...overrides,
-  };
+  });
 }
 
 export function inv(n: number, overrides: Partial<Invoice> = {}): Invoice {

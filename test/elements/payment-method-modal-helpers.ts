@@ -1,4 +1,5 @@
 import type { Settings } from '../../src/core/schemas.js';
+import { settings as baseSettings } from './invoice-list-fixtures.js';
 import { waitUntil } from '@open-wc/testing';
 import type { PaymentMethodModal } from '../../src/elements/payment-method-modal/payment-method-modal.js';
 
@@ -83,14 +84,6 @@ export function submit(modal: PaymentMethodModal): void {
 }
 
 /** Settings for modal tests: card and ACH, a mandate text with every placeholder. */
-export const settings: Settings = {
-  onlinePaymentsEnabled: true,
-  allowedMethods: ['card', 'ach'],
-  partialPaymentsAllowed: true,
-  overpaymentAllowed: false,
-  surcharge: { card: null, ach: null },
-  currency: 'USD',
+export const settings: Settings = baseSettings({
   achMandateText: 'I authorize {company} to debit {amount} from my account {account} on {date}.',
-  walkthroughEnabled: true,
-  memoMaxLength: 500,
-};
+});
