@@ -1,15 +1,19 @@
 /**
- * Which collector the widget uses. With a Stripe publishable key: the StripeCollector, always —
- * never the TEST MODE sandbox. Without one: the SandboxCollector (demo, tests, Storybook).
+ * Which collector the widget uses — the rule the elements apply to `stripe-key`
+ * (`PayInvoicesBase.resolvedCollector` in elements/base.ts, with collectors that load on first use).
+ * With a Stripe publishable key: the StripeCollector, never the TEST MODE sandbox for cards; with a
+ * test key, bank entry falls back to the sandbox when Stripe.js cannot load (F11). Without a key:
+ * the SandboxCollector (demo, tests, Storybook).
  */
 import { SandboxCollector, type SandboxCollectorOptions } from './sandbox-collector.js';
 import { StripeCollector, type StripeCollectorOptions } from './stripe-collector.js';
+import { isTestKey } from './stripe/key.js';
 import type { PaymentCollector } from './types.js';
 
 export interface ChooseCollectorOptions {
   /** The `stripe-key` attribute / `stripeKey` property. Blank means "no key". */
   stripePublishableKey?: string | null;
-  /** Further StripeCollector options (connected account, ACH fallback, injected loader…). */
+  /** Further StripeCollector options (connected account, ACH fallback, injected loader…). Without a `fallback`, a test key gets the sandbox for bank entry. */
   stripe?: Omit<StripeCollectorOptions, 'publishableKey'>;
   /** Options of the TEST MODE sandbox used when there is no key. */
   sandbox?: SandboxCollectorOptions;
@@ -22,6 +26,9 @@ export interface ChooseCollectorOptions {
  */
 export function chooseCollector(options: ChooseCollectorOptions = {}): PaymentCollector {
   const key = (options.stripePublishableKey ?? '').trim();
-  if (key) return new StripeCollector({ ...options.stripe, publishableKey: key });
+  if (key) {
+    const fallback = options.stripe?.fallback ?? (isTestKey(key) ? new SandboxCollector(options.sandbox) : undefined);
+    return new StripeCollector({ ...options.stripe, publishableKey: key, fallback });
+  }
   return new SandboxCollector(options.sandbox);
 }

@@ -327,6 +327,15 @@ describe('StripeCollector', () => {
       expect(document.querySelector('script[src*="js.stripe.com"]')).to.equal(null);
     });
 
+    it('chooseCollector: with a test key and Stripe.js not loading, bank entry falls back to the sandbox; with a live key it says why', async () => {
+      const blocked = { loadStripe: () => Promise.reject(new Error('Stripe.js blocked')) };
+      const test = chooseCollector({ stripePublishableKey: 'pk_test_blocked', stripe: blocked });
+      expect(await test.availability('ach')).to.deep.equal({ available: true });
+      expect((await test.availability('card')).available).to.equal(false);
+      const live = chooseCollector({ stripePublishableKey: 'pk_live_blocked', stripe: blocked });
+      expect((await live.availability('ach')).available).to.equal(false);
+    });
+
     it('refuses secret keys and a TEST MODE fallback with a live key', () => {
       expect(() => chooseCollector({ stripePublishableKey: 'sk_live_123' })).to.throw(TypeError, /secret key/);
       expect(() => new StripeCollector({ publishableKey: 'rk_test_123' })).to.throw(TypeError, /secret key/);
