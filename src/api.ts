@@ -1,7 +1,8 @@
 /**
  * The API shared by the package entry (`index.ts`) and the script-tag bundle (`pay-invoices.ts`):
- * element classes, backend, context and the message layer. Registers nothing. The two entries
- * differ only in how they offer collectors.
+ * element classes, backend, context, the message layer and the collector types with the deferred
+ * collector factories. Registers nothing. The package entry adds the classes the script-tag bundle
+ * loads on demand (the pay view's elements and the collector classes).
  */
 export { InvoiceList, type PayNowDetail } from './elements/invoice-list/invoice-list.js';
 export { InvoiceListHistory } from './elements/invoice-list/invoice-list-history.js';
@@ -31,3 +32,12 @@ export { defineElement } from './define/define.js';
 export { loadElement } from './elements/element-loader.js';
 export * from './backend/index.js';
 export { registerMessages, loadMessages, translate } from './i18n/index.js';
+// Collectors: their types, and factories that load a collector's code on first use (the classes
+// themselves are in index.ts: the script-tag bundle keeps card and bank entry out of its first load).
+export * from './collectors/types.js';
+export {
+  deferCollector,
+  deferredSandboxCollector,
+  deferredStripeCollector,
+  type DeferredCollector,
+} from './collectors/lazy.js';

@@ -12,21 +12,3 @@ import { defineOnDemand } from './define/on-demand.js';
 defineOnDemand(['pay-invoices', 'payment-method-modal', 'payment-walkthrough']);
 
 export * from './api.js';
-// Collectors: the bundle keeps card and bank entry code out of the first download. The sandbox and
-// the Stripe collector load on first use; hosts create them with the deferred factories.
-export { CollectorError, isValidatingSession } from './collectors/types.js';
-export type {
-  Availability,
-  BillingDetails,
-  CollectOptions,
-  CollectedToken,
-  CollectorSession,
-  PaymentCollector,
-  ValidatingSession,
-} from './collectors/types.js';
-export {
-  deferCollector,
-  deferredSandboxCollector,
-  deferredStripeCollector,
-  type DeferredCollector,
-} from './collectors/lazy.js';

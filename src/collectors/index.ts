@@ -1,24 +1,8 @@
-export type {
-  Availability,
-  CollectOptions,
-  CollectedToken,
-  CollectorSession,
-  PaymentCollector,
-} from './types.js';
-export { CollectorError } from './types.js';
-export {
-  deferCollector,
-  deferredSandboxCollector,
-  deferredStripeCollector,
-  type DeferredCollector,
-} from './lazy.js';
+/** The collector classes (the package entry adds them to api.ts, which has the types and the deferred factories). */
 export {
   SandboxCollector,
   defineSandboxElements,
-  isValidatingSession,
   type SandboxCollectorOptions,
-  type ValidatingSession,
-  type BillingDetails,
   type CollectorChangeDetail,
 } from './sandbox-collector.js';
 export {

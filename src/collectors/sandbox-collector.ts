@@ -22,7 +22,6 @@ import { translate } from '../i18n/index.js';
 import type { BillingDetails } from './types.js';
 
 export type { CollectorChangeDetail } from './sandbox/fields-base.js';
-export { isValidatingSession, type BillingDetails, type ValidatingSession } from './types.js';
 export { SandboxCardFields, SandboxBankFields, SandboxChallenge };
 
 /** Registers the sandbox's elements (guarded; safe to call repeatedly). */

@@ -18,8 +18,6 @@ export interface CollectorChangeDetail {
   last4?: string;
 }
 
-/** Details the modal asks for itself and hands to the session before `collect()`. */
-export type { BillingDetails } from '../types.js';
 
 declare global {
   interface GlobalEventHandlersEventMap {
