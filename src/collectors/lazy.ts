@@ -46,34 +46,32 @@ class Deferred implements DeferredCollector {
     return this._loading;
   }
 
-  async availability(type: MethodType): Promise<Availability> {
-    let collector: PaymentCollector;
+  /** The loaded collector, or undefined when its code cannot be fetched (each caller says so its own way). */
+  private async loaded(): Promise<PaymentCollector | undefined> {
     try {
-      collector = await this.load();
+      return await this.load();
     } catch {
-      return { available: false, reason: translate(documentLocale(), 'common.error.collectorLoad') };
+      return undefined;
     }
+  }
+
+  async availability(type: MethodType): Promise<Availability> {
+    const collector = await this.loaded();
+    if (!collector) return { available: false, reason: translate(documentLocale(), 'common.error.collectorLoad') };
     return collector.availability(type);
   }
 
   async open(options: CollectOptions): Promise<CollectorSession> {
-    let collector: PaymentCollector;
-    try {
-      collector = await this.load();
-    } catch {
+    const collector = await this.loaded();
+    if (!collector) {
       throw new CollectorError(translate(options.locale || documentLocale(), 'common.error.collectorLoad'), 'processor_unavailable');
     }
     return collector.open(options);
   }
 
   async handleNextAction(clientSecret: string, options: { host: HTMLElement; locale: string }): Promise<{ completed: boolean }> {
-    let collector: PaymentCollector;
-    try {
-      collector = await this.load();
-    } catch {
-      return { completed: false };
-    }
-    return collector.handleNextAction(clientSecret, options);
+    const collector = await this.loaded();
+    return collector ? collector.handleNextAction(clientSecret, options) : { completed: false };
   }
 }
 

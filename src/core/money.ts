@@ -73,8 +73,7 @@ export function currencyDigits(currency: string): number {
 // ---------------------------------------------------------------------------------------------
 // Exact decimal strings
 
-/** @internal */
-export function assertSafeInteger(value: number, what: string): void {
+function assertSafeInteger(value: number, what: string): void {
   if (!Number.isSafeInteger(value)) throw new RangeError(`${what} must be a safe integer, got ${String(value)}`);
 }
 

@@ -7,7 +7,7 @@ import { isBackendError } from '../backend/errors.js';
 import type { PaymentCollector } from '../collectors/types.js';
 import { deferredSandboxCollector, deferredStripeCollector } from '../collectors/lazy.js';
 import { isTestKey } from '../collectors/stripe/key.js';
-import { translate, isRtl, loadMessages, messagesLocale } from '../i18n/index.js';
+import { translate, isRtl, loadMessages, messagesLocale, normalizeLocale } from '../i18n/index.js';
 import { backendContext, collectorContext } from './context.js';
 
 /**
@@ -125,8 +125,7 @@ export class PayInvoicesBase extends LitElement {
    */
   protected serverSentence(error: unknown): string | null {
     if (!isBackendError(error) || !error.serverMessage || !error.message) return null;
-    const language = (tag: string): string => tag.toLowerCase().split(/[-_]/)[0] ?? '';
-    return language(error.messageLanguage ?? 'en') === language(this.lang_) ? error.message : null;
+    return normalizeLocale(error.messageLanguage ?? 'en') === normalizeLocale(this.lang_) ? error.message : null;
   }
 
   /** A sentence for a failed backend call that never contains a raw response body. */

@@ -10,8 +10,8 @@
  */
 import { defineElement } from '../define/define.js';
 
-/** Fetches an element's code: returns its class (registered under the tag), or registers the tag itself. */
-export type ElementLoader = () => Promise<CustomElementConstructor | void>;
+/** Fetches an element's code and returns its class (registered under the tag). */
+export type ElementLoader = () => Promise<CustomElementConstructor>;
 
 /** Where each element the others render comes from. Dynamic imports: each is a chunk of its own in the bundle. */
 const DEFAULT_LOADERS: Record<string, ElementLoader> = {
@@ -52,10 +52,7 @@ export function loadElement(tag: string): Promise<void> {
     const loader = overrides.get(tag) ?? DEFAULT_LOADERS[tag];
     if (!loader) return customElements.whenDefined(tag).then(() => undefined);
     pending = loader()
-      .then((ctor) => {
-        if (ctor) registerAs(tag, ctor);
-        if (!customElements.get(tag)) throw new Error(`<${tag}> was loaded but not registered`);
-      })
+      .then((ctor) => registerAs(tag, ctor))
       .catch((error: unknown) => {
         loading.delete(tag);
         throw error;

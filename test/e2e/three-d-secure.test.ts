@@ -26,7 +26,7 @@ import {
 } from './dom.js';
 import { chooseAccount, closeDemo, openDemo, payNow, waitForListRow } from './demo-page.js';
 import type { DemoPage } from './demo-page.js';
-import { deepActiveElement } from '../../src/elements/focus.js';
+import { deepActiveElement } from '../../src/dom/focus.js';
 
 const ACCOUNT_ID = 'C-1001';
 const ACME = 'Acme Hardware Co. (C-1001)';

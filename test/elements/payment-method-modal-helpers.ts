@@ -32,7 +32,7 @@ export function describedText(input: HTMLElement): string {
 }
 
 /** The element focused, through shadow roots (the elements' own helper). */
-export { deepActiveElement as deepActive } from '../../src/elements/focus.js';
+export { deepActiveElement as deepActive } from '../../src/dom/focus.js';
 
 export function fill(input: HTMLInputElement, value: string): void {
   input.focus();

@@ -7,7 +7,7 @@ import type {
   WalkthroughCloseDetail,
   WalkthroughStepDetail,
 } from '../../src/elements/payment-walkthrough/payment-walkthrough.js';
-import { deepActiveElement } from '../../src/elements/focus.js';
+import { deepActiveElement } from '../../src/dom/focus.js';
 
 const STORAGE_KEY = 'test:walkthrough-complete';
 

@@ -5,6 +5,7 @@
  */
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { deepActiveElement as deepActive } from '../../src/dom/focus.js';
 import { ACME, BANK, BANK_PENDING, FakeBackend, VISA, backendError } from './pay-invoices-fixtures.js';
 import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.js';
 import { normalizeDepositCode, type PayInvoicesSavedMethods } from '../../src/elements/pay-invoices/saved-methods.js';
@@ -72,13 +73,6 @@ function items(m: PayInvoicesSavedMethods): string[] {
 
 function status(m: PayInvoicesSavedMethods): string {
   return collapse(root(m).querySelector('[role="status"]')?.textContent);
-}
-
-/** The element with focus, through shadow roots. */
-function deepActive(): Element | null {
-  let a: Element | null = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
 }
 
 function activeName(): string {

@@ -11,6 +11,7 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { deepActiveElement as deepActive } from '../../src/dom/focus.js';
 import { FakeBackend } from '../elements/pay-invoices-fixtures.js';
 import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.js';
 import { setElementLoader } from '../../src/elements/element-loader.js';
@@ -46,13 +47,6 @@ function announced(el: PayInvoices): string {
   const region = [...root(el).children].find((c) => c.getAttribute('role') === 'status');
   if (!region) throw new Error('no status region');
   return collapse(region.textContent);
-}
-
-/** The element with focus, through shadow roots. */
-function deepActive(): Element | null {
-  let a: Element | null = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
 }
 
 /** Scripts this page fetched from src/ whose path names the saved-methods code or its messages. */

@@ -164,7 +164,7 @@ export async function waitLoaded(el: Element, timeout = 10000): Promise<void> {
 }
 
 /** The element focused, through shadow roots (the elements' own helper). */
-export { deepActiveElement as deepActive } from '../../src/elements/focus.js';
+export { deepActiveElement as deepActive } from '../../src/dom/focus.js';
 
 // ---------------------------------------------------------------------------------------------
 // The payment method dialog of <pay-invoices>

@@ -3,13 +3,8 @@ import { property, query } from 'lit/decorators.js';
 import { controls, tokens } from '../../styles/tokens.js';
 import { translate } from '../../i18n/index.js';
 import { sandboxFieldStyles } from './fields-base.js';
+import { deepActiveElement } from '../../dom/focus.js';
 
-/** The focused element, looking through open shadow roots. */
-export function deepActiveElement(root: Document | ShadowRoot = document): HTMLElement | null {
-  let active = root.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : null;
-}
 
 /**
  * The SandboxCollector's stand-in for a card issuer's 3-D Secure page: a native modal dialog with

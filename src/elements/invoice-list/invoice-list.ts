@@ -149,8 +149,8 @@ export class InvoiceList extends PayInvoicesBase {
 
   @state() private _view: View = 'list';
   @state() private _paySelection: string[] = [];
-  /** Fetching `<pay-invoices>` for the pay view (its code loads on the first Pay Now), or that failed. */
-  @state() private _payLoad: 'idle' | 'loading' | 'failed' = 'idle';
+  /** Fetching `<pay-invoices>` for the pay view failed (while it loads, `payViewDefined` is false). */
+  @state() private _payLoadFailed = false;
 
   @state() private _accountQuery = '';
   @state() private _accountResults: Account[] = [];
@@ -487,14 +487,15 @@ export class InvoiceList extends PayInvoicesBase {
   private _loadPayView(): void {
     this._focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('pay-invoices, .pay-load');
     if (this.payViewDefined) return;
-    this._payLoad = 'loading';
+    this._payLoadFailed = false;
     this.loadPayView().then(
       () => {
-        this._payLoad = 'idle';
+        // Registered now: render the pay view (payViewDefined is not reactive state).
+        this.requestUpdate();
         if (this._view === 'pay') this._focusAfterRender = () => this.renderRoot.querySelector('pay-invoices');
       },
       () => {
-        this._payLoad = 'failed';
+        this._payLoadFailed = true;
         if (this._view === 'pay') this._focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('.pay-load');
       },
     );
@@ -928,7 +929,7 @@ export class InvoiceList extends PayInvoicesBase {
 
   /** The pay view while its code loads, or when it could not be loaded. */
   private _renderPayLoad(): TemplateResult {
-    const failed = this._payLoad === 'failed';
+    const failed = this._payLoadFailed;
     return html`<section class="invoice-list" aria-labelledby="list-heading" aria-busy=${failed ? 'false' : 'true'}>
       <h2 id="list-heading" class="list-heading">${this.t('invoiceList.pay.heading')}</h2>
       ${failed

@@ -4,9 +4,9 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { PayInvoicesBase } from '../base.js';
 import { formatMoney } from '../../core/money.js';
 import type { MethodSummary, MethodType, Settings } from '../../core/schemas.js';
-import { CollectorError, isValidatingSession, type CollectorSession, type PaymentCollector } from '../../collectors/types.js';
+import { CollectorError, isValidatingSession, type CollectorSession } from '../../collectors/types.js';
 import type { CollectorChangeDetail } from '../../collectors/sandbox-collector.js';
-import { deepActiveElement } from '../focus.js';
+import { deepActiveElement } from '../../dom/focus.js';
 import { registerDefaultMessages } from '../../i18n/index.js';
 import { paymentMethodModal as messages } from '../../i18n/en/payment-method-modal.js';
 import { paymentMethodModalStyles } from './payment-method-modal.styles.js';
@@ -53,7 +53,8 @@ type AccountType = 'checking' | 'savings';
  * authorization (mandate) with its required checkbox, and "Save for future payments" — and the
  * title, buttons, busy state and the announced error summary.
  *
- * With no `collector` (property or context), a `SandboxCollector` (TEST MODE) is used.
+ * The collector is the `collector` property, else a `collectorContext` provider's, else a Stripe
+ * collector for `stripe-key`, else the TEST MODE sandbox (inside `<pay-invoices>`, the form's).
  *
  * @tagname payment-method-modal
  * @summary Modal dialog to enter a card or bank account through a payment collector.
@@ -129,10 +130,6 @@ export class PaymentMethodModal extends PayInvoicesBase {
     return this._phase !== 'closed';
   }
 
-  /** The collector in force: the `collector` property, else context, else `stripe-key`, else a TEST MODE sandbox. */
-  protected get effectiveCollector(): PaymentCollector {
-    return this.resolvedCollector;
-  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -152,7 +149,7 @@ export class PaymentMethodModal extends PayInvoicesBase {
     this._sessionType = type;
     this._phase = 'loading';
     this._unavailable = '';
-    const collector = this.effectiveCollector;
+    const collector = this.resolvedCollector;
     try {
       const availability = await collector.availability(type);
       if (seq !== this._openSeq) return;

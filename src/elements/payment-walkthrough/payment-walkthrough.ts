@@ -6,7 +6,7 @@ import { paymentWalkthrough as messages } from '../../i18n/en/payment-walkthroug
 import { paymentWalkthroughStyles } from './payment-walkthrough.styles.js';
 import { defaultWalkthroughSteps, type WalkthroughStep } from './steps.js';
 import { placeCard } from './position.js';
-import { deepActiveElement } from '../focus.js';
+import { deepActiveElement } from '../../dom/focus.js';
 
 registerDefaultMessages('en', messages);
 
