@@ -93,9 +93,13 @@ export function isDevelopmentHost(host: string): boolean {
 }
 
 let warned = false;
-/** A page served from a real host that opens TEST MODE entry is most likely missing its Stripe key. */
-function warnOutsideDevelopment(): void {
-  if (warned || typeof location === 'undefined' || isDevelopmentHost(location.hostname)) return;
+/**
+ * A page served from a real host that opens TEST MODE entry is most likely missing its Stripe key:
+ * says so on the console, once per page. Exported for its test.
+ * @internal
+ */
+export function warnOutsideDevelopment(hostname = typeof location === 'undefined' ? '' : location.hostname): void {
+  if (warned || isDevelopmentHost(hostname)) return;
   warned = true;
   console.warn(
     'pay-invoices: card and bank entry are in TEST MODE (no Stripe key). Set the stripe-key attribute ' +

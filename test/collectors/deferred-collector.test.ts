@@ -3,7 +3,13 @@
  * default, so the first load of the script-tag bundle carries no card or bank entry code.
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { deferCollector, deferredSandboxCollector, deferredStripeCollector, isDevelopmentHost } from '../../src/collectors/lazy.js';
+import {
+  deferCollector,
+  deferredSandboxCollector,
+  deferredStripeCollector,
+  isDevelopmentHost,
+  warnOutsideDevelopment,
+} from '../../src/collectors/lazy.js';
 import { CollectorError, type PaymentCollector } from '../../src/collectors/types.js';
 import { SandboxCollector } from '../../src/collectors/sandbox-collector.js';
 import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.js';
@@ -41,9 +47,11 @@ describe('deferred collectors', () => {
     expect(loads, 'Stripe.js loaded before any use').to.equal(0);
   });
 
-  it('the sandbox loads on first use and then opens its TEST MODE fields', async () => {
+  it('the sandbox registers its fields on first use and then opens its TEST MODE fields', async () => {
+    expect(customElements.get('pi-sandbox-bank-fields'), 'fields registered up front').to.equal(undefined);
     const collector = deferredSandboxCollector({ delayMs: 0 });
     expect([collector.kind, collector.testMode]).to.deep.equal(['sandbox', true]);
+    expect(customElements.get('pi-sandbox-bank-fields'), 'fields registered by creating the collector').to.equal(undefined);
     expect(await collector.availability('card')).to.deep.equal({ available: true });
     const session = await collector.open({ type: 'ach', locale: 'en', host: host() });
     expect(session.element.localName).to.equal('pi-sandbox-bank-fields');
@@ -52,12 +60,26 @@ describe('deferred collectors', () => {
     expect(await collector.load()).to.be.instanceOf(SandboxCollector);
   });
 
-  it('TEST MODE entry warns in the console only outside local development (a missing Stripe key)', () => {
+  it('TEST MODE entry warns in the console once, and only outside local development (a missing Stripe key)', () => {
     for (const host of ['', 'localhost', 'app.localhost', '127.0.0.1', '127.1.2.3', '[::1]', 'LOCALHOST']) {
       expect(isDevelopmentHost(host), host).to.equal(true);
     }
     for (const host of ['portal.example.com', 'localhost.example.com', '10.0.0.5', '128.0.0.1', 'mylocalhost']) {
       expect(isDevelopmentHost(host), host).to.equal(false);
+    }
+    const warnings: unknown[][] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      warnOutsideDevelopment('localhost');
+      warnOutsideDevelopment(location.hostname); // this test page: local development
+      expect(warnings, 'on a development host').to.deep.equal([]);
+      warnOutsideDevelopment('portal.example.com');
+      warnOutsideDevelopment('portal.example.com');
+      expect(warnings).to.have.length(1);
+      expect(String(warnings[0][0])).to.match(/TEST MODE \(no Stripe key\)\. Set the stripe-key attribute/);
+    } finally {
+      console.warn = original;
     }
   });
 
