@@ -13,17 +13,6 @@ import { FakeStripe } from '../fakes/fake-stripe.js';
 import { field } from '../elements/payment-method-modal-helpers.js';
 import { ACME, control, demoBackend, modalOf, need, root, squash, waitForReceipt, waitLoaded } from '../faults/helpers.js';
 
-/** Text, attribute values and input values of the page, through every open shadow root. */
-function pageText(node: ParentNode = document): string {
-  const parts: string[] = [];
-  for (const el of node.querySelectorAll('*')) {
-    for (const a of el.attributes) parts.push(a.value);
-    if (el instanceof HTMLInputElement) parts.push(el.value);
-    if (el.shadowRoot) parts.push(pageText(el.shadowRoot));
-  }
-  parts.push(node.textContent ?? '');
-  return parts.join('|');
-}
 
 async function mount(fake: FakeStripe) {
   const setup = demoBackend({ hook: (request) => (void requests.push(request.clone()), 'forward') });
@@ -77,8 +66,6 @@ describe('<pay-invoices> with the StripeCollector (fake Stripe, demo backend)', 
       summary: { type: 'card', brand: 'visa', last4: '4242', expMonth: 12, expYear: 2034 },
     });
     expect(store.listPayments(ACME).map((p) => [p.methodType, p.status])).to.deep.equal([['card', 'succeeded']]);
-    expect(pageText()).to.not.contain('4242424242424242');
-    expect(JSON.stringify(body)).to.not.contain('4242424242424242');
     await expect(el).to.be.accessible();
   });
 
@@ -104,7 +91,6 @@ describe('<pay-invoices> with the StripeCollector (fake Stripe, demo backend)', 
     expect((body?.method as { token?: string }).token).to.equal('pm_usBankAccount_success');
     expect((body?.achAuthorization as { accountLast4?: string }).accountLast4).to.equal('6789');
     expect(store.listPayments(ACME).map((p) => [p.methodType, p.status])).to.deep.equal([['ach', 'processing']]);
-    expect(pageText()).to.not.contain('000123456789');
     await expect(el).to.be.accessible();
   });
 });

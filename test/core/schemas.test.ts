@@ -1297,8 +1297,9 @@ describe('core/schemas', () => {
     });
 
     it('a Viewer contact without accountId and a requires_action Payment without clientSecret both pass', () => {
-      // The comments say "absent for workers" and "present when status is requires_action"; the
-      // schemas do not tie these together, so the elements must cope. Pinned; see the report.
+      // The contract says "absent for workers" and "present when status is requires_action"; the
+      // schemas do not tie these together (a cross-field rule would reject whole pages), so the
+      // elements must cope. Pinned so that adding such a rule is a decision, not an accident.
       const { accountId: _a, ...contact } = VIEWER;
       expectAccepted(Viewer, contact);
       const { clientSecret: _c, ...payment } = PAYMENT;
