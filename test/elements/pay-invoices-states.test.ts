@@ -7,58 +7,13 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { ACME, FakeBackend, FakeCollector, WORKER, backendError, inv } from './pay-invoices-fixtures.js';
 import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.js';
 import '../../src/define/pay-invoices.js';
-import { mountPayInvoices, shadow, squash } from './pay-invoices-dom.js';
+import { control, mountPayInvoices as mount, need, root, squash, text, totals, typeInto, waitForText } from './pay-invoices-dom.js';
 
 const PENDING_KEY = `pay-invoices:pending:${ACME.id}`;
 const WAIT = { timeout: 8000 };
 
-const mount = mountPayInvoices;
-
-const root = shadow;
-
-
-function text(el: HTMLElement): string {
-  return squash(root(el).textContent);
-}
-
-/** A form control or button by its accessible name (aria-label, its label, or a button's text). */
-function control<T extends HTMLElement = HTMLInputElement>(el: HTMLElement, name: string): T {
-  for (const node of root(el).querySelectorAll<HTMLElement>('input, textarea, select, button')) {
-    const aria = node.getAttribute('aria-label');
-    if (aria !== null) {
-      if (squash(aria) === name) return node as T;
-      continue;
-    }
-    const labels = (node as HTMLInputElement).labels;
-    if (labels && [...labels].some((l) => squash(l.textContent) === name)) return node as T;
-    if (node.localName === 'button' && squash(node.textContent) === name) return node as T;
-  }
-  throw new Error(`no control named ${name}`);
-}
-
-function maybeControl(el: HTMLElement, name: string): HTMLElement | null {
-  try {
-    return control(el, name);
-  } catch {
-    return null;
-  }
-}
-
 async function press(el: PayInvoices, name: string): Promise<void> {
-  control<HTMLButtonElement>(el, name).click();
-  await el.updateComplete;
-}
-
-/** Types into a field as a user would (value + input + change). */
-async function typeInto(el: PayInvoices, field: HTMLInputElement | HTMLTextAreaElement, value: string): Promise<void> {
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  field.dispatchEvent(new Event('change', { bubbles: true }));
-  await el.updateComplete;
-}
-
-async function waitForText(el: PayInvoices, re: RegExp): Promise<void> {
-  await waitUntil(() => re.test(text(el)), `text ${String(re)} not shown; saw: ${text(el).slice(0, 400)}`, WAIT);
+  need<HTMLButtonElement>(el, name).click();
   await el.updateComplete;
 }
 
@@ -106,10 +61,10 @@ describe('<pay-invoices> states (message, focus, announcement, axe)', () => {
     const alert = focusedAlert(el, 'form-message');
     expect(squash(alert.textContent)).to.equal('The invoices changed; review the amounts and confirm again.');
     expect(alert.classList.contains('warning')).to.equal(true);
-    expect(control(el, 'Select invoice INV-1003').checked).to.equal(true);
-    expect(control(el, 'Payment amount for invoice INV-1003').value).to.equal('60.00');
-    expect(maybeControl(el, 'Select invoice INV-1002')).to.equal(null);
-    expect(control<HTMLButtonElement>(el, 'Make Payment').disabled).to.equal(false);
+    expect(need(el, 'Select invoice INV-1003').checked).to.equal(true);
+    expect(need(el, 'Payment amount for invoice INV-1003').value).to.equal('60.00');
+    expect(control(el, 'Select invoice INV-1002')).to.equal(null);
+    expect(need<HTMLButtonElement>(el, 'Make Payment').disabled).to.equal(false);
     expect(sessionStorage.getItem(PENDING_KEY)).to.equal(null);
     await expect(el).to.be.accessible();
   });
@@ -118,8 +73,9 @@ describe('<pay-invoices> states (message, focus, announcement, axe)', () => {
     const backend = new FakeBackend();
     backend.createSteps.push({ kind: 'error', error: backendError('unauthorized', { status: 401 }) });
     const el = await mount(backend, { selected: ['inv-1003'] });
-    await typeInto(el, control<HTMLTextAreaElement>(el, 'Memo'), 'June run');
-    setTimeout(() => control<HTMLButtonElement>(el, 'Make Payment').click());
+    typeInto(need<HTMLTextAreaElement>(el, 'Memo'), 'June run');
+    await el.updateComplete;
+    setTimeout(() => need<HTMLButtonElement>(el, 'Make Payment').click());
     const ev = await oneEvent(el, 'auth-required');
     expect(ev.detail).to.deep.equal({ reason: 'unauthorized' });
     await waitForText(el, /Sign in again/);
@@ -128,9 +84,9 @@ describe('<pay-invoices> states (message, focus, announcement, axe)', () => {
       'Your session has expired or you are not allowed to pay. Sign in again, then press Make Payment; your selection and memo are kept.',
     );
     expect(alert.classList.contains('error')).to.equal(true);
-    expect(control(el, 'Select invoice INV-1003').checked).to.equal(true);
-    expect(control<HTMLTextAreaElement>(el, 'Memo').value).to.equal('June run');
-    expect(control<HTMLButtonElement>(el, 'Make Payment').disabled).to.equal(false);
+    expect(need(el, 'Select invoice INV-1003').checked).to.equal(true);
+    expect(need<HTMLTextAreaElement>(el, 'Memo').value).to.equal('June run');
+    expect(need<HTMLButtonElement>(el, 'Make Payment').disabled).to.equal(false);
     await expect(el).to.be.accessible();
   });
 
@@ -145,8 +101,8 @@ describe('<pay-invoices> states (message, focus, announcement, axe)', () => {
     expect(squash(outcome.textContent)).to.contain('Your payment may still be processing: do not pay again.');
     expect(outcome.getAttribute('aria-busy')).to.equal('false');
     expect(announcement(el)).to.contain('We are confirming your payment…');
-    expect(maybeControl(el, 'Make Payment')).to.equal(null);
-    expect(control<HTMLButtonElement>(el, 'Check payment status').disabled).to.equal(false);
+    expect(control(el, 'Make Payment')).to.equal(null);
+    expect(need<HTMLButtonElement>(el, 'Check payment status').disabled).to.equal(false);
     expect(sessionStorage.getItem(PENDING_KEY)).to.not.equal(null);
     expect(backend.created).to.have.length(1);
     await expect(el).to.be.accessible();
@@ -165,7 +121,7 @@ describe('<pay-invoices> states (message, focus, announcement, axe)', () => {
     expect(squash(root(el).querySelector('p.progress[role="status"]')?.textContent)).to.contain(
       'Waiting for your card issuer’s verification…',
     );
-    const submit = control<HTMLButtonElement>(el, 'Make Payment');
+    const submit = need<HTMLButtonElement>(el, 'Make Payment');
     expect(submit.disabled).to.equal(true);
     expect(submit.getAttribute('aria-busy')).to.equal('true');
     await expect(el).to.be.accessible();
@@ -179,8 +135,8 @@ describe('<pay-invoices> states (message, focus, announcement, axe)', () => {
     expect(alert.classList.contains('warning')).to.equal(true);
     expect(backend.confirmed).to.deep.equal([{ id: 'pay-1', actionCompleted: false }]);
     expect(await backend.listPayments()).to.have.length(0);
-    expect(control(el, 'Select invoice INV-1003').checked).to.equal(true);
-    expect(control<HTMLButtonElement>(el, 'Make Payment').disabled).to.equal(false);
+    expect(need(el, 'Select invoice INV-1003').checked).to.equal(true);
+    expect(need<HTMLButtonElement>(el, 'Make Payment').disabled).to.equal(false);
     // The progress line no longer says it is waiting.
     expect(announcement(el)).to.not.contain('Waiting for');
     await expect(el).to.be.accessible();
@@ -189,19 +145,20 @@ describe('<pay-invoices> states (message, focus, announcement, axe)', () => {
   it('F17 partial payments not allowed: amounts are fixed to the balance and the rule is stated', async () => {
     const el = await mount(new FakeBackend({ settings: { partialPaymentsAllowed: false } }), { selected: ['inv-1003'] });
     expect(text(el)).to.contain('Partial payments are not allowed: each invoice is paid in full.');
-    const amount = control(el, 'Payment amount for invoice INV-1003');
+    const amount = need(el, 'Payment amount for invoice INV-1003');
     expect(amount.readOnly).to.equal(true);
     expect(amount.value).to.equal('100.00');
     expect(amount.getAttribute('aria-invalid')).to.equal('false');
-    expect(control<HTMLButtonElement>(el, 'Make Payment').disabled).to.equal(false);
+    expect(need<HTMLButtonElement>(el, 'Make Payment').disabled).to.equal(false);
     await expect(el).to.be.accessible();
   });
 
   it('refuses a lump sum larger than what is open: the error is tied to the field and announced', async () => {
     const backend = new FakeBackend();
     const el = await mount(backend);
-    const lump = control(el, 'Lump sum amount');
-    await typeInto(el, lump, '2000');
+    const lump = need(el, 'Lump sum amount');
+    typeInto(lump, '2000');
+    await el.updateComplete;
     await press(el, 'Apply');
     const message = 'That is $500.00 more than the $1,500.00 still open. Enter at most $1,500.00.';
     expect(text(el)).to.contain(message);
@@ -211,15 +168,16 @@ describe('<pay-invoices> states (message, focus, announcement, axe)', () => {
     expect(errors.map((n) => squash(n?.textContent))).to.deep.equal([message]);
     expect(announcement(el)).to.contain(message);
     // Nothing was selected by the refused lump sum.
-    for (const n of ['INV-1001', 'INV-1002', 'INV-1003']) expect(control(el, `Select invoice ${n}`).checked, n).to.equal(false);
+    for (const n of ['INV-1001', 'INV-1002', 'INV-1003']) expect(need(el, `Select invoice ${n}`).checked, n).to.equal(false);
     expect(backend.created).to.have.length(0);
     await expect(el).to.be.accessible();
   });
 
   it('refuses a lump sum that would pay an invoice partly when partial payments are not allowed', async () => {
     const el = await mount(new FakeBackend({ settings: { partialPaymentsAllowed: false } }));
-    const lump = control(el, 'Lump sum amount');
-    await typeInto(el, lump, '1300.00');
+    const lump = need(el, 'Lump sum amount');
+    typeInto(lump, '1300.00');
+    await el.updateComplete;
     await press(el, 'Apply');
     const message = 'Partial payments are not allowed: enter an amount that covers whole invoices, for example $1,250.00.';
     expect(text(el)).to.contain(message);
@@ -227,7 +185,7 @@ describe('<pay-invoices> states (message, focus, announcement, axe)', () => {
     expect(lump.getAttribute('aria-describedby')).to.contain('lump-error');
     expect(squash(root(el).getElementById('lump-error')?.textContent)).to.equal(message);
     expect(announcement(el)).to.contain(message);
-    expect(control(el, 'Select invoice INV-1001').checked).to.equal(false);
+    expect(need(el, 'Select invoice INV-1001').checked).to.equal(false);
     await expect(el).to.be.accessible();
   });
 
@@ -236,7 +194,7 @@ describe('<pay-invoices> states (message, focus, announcement, axe)', () => {
     const el = await mount(backend, { account: '' });
     expect(text(el)).to.contain('Choose an account to pay its invoices.');
     expect(squash(root(el).querySelector('h2')?.textContent)).to.equal('Make Online Payments');
-    expect(maybeControl(el, 'Make Payment')).to.equal(null);
+    expect(control(el, 'Make Payment')).to.equal(null);
     expect(root(el).querySelector('[role="table"]')).to.equal(null);
     expect(backend.listInvoiceCalls).to.equal(0);
     await expect(el).to.be.accessible();
@@ -247,20 +205,15 @@ describe('<pay-invoices> states (message, focus, announcement, axe)', () => {
       settings: { surcharge: { card: { kind: 'fixed', value: 250, label: 'Card processing fee' }, ach: null } },
     });
     const el = await mount(backend, { selected: ['inv-1003'], collector: new FakeCollector() });
-    const totals = (): Record<string, string> => {
-      const out: Record<string, string> = {};
-      for (const dt of root(el).querySelectorAll('dl.totals dt')) out[squash(dt.textContent)] = squash(dt.nextElementSibling?.textContent);
-      return out;
-    };
-    expect(totals()['Card processing fee']).to.equal('$2.50');
-    expect(totals()['Total']).to.equal('$102.50');
+    expect(totals(el)['Card processing fee']).to.equal('$2.50');
+    expect(totals(el)['Total']).to.equal('$102.50');
     // The fee is per payment, not per invoice: a second invoice does not double it.
     await press(el, 'Select invoice INV-1001');
-    expect(totals()['Card processing fee']).to.equal('$2.50');
-    expect(totals()['Total']).to.equal('$1,352.50');
+    expect(totals(el)['Card processing fee']).to.equal('$2.50');
+    expect(totals(el)['Total']).to.equal('$1,352.50');
     // No fee for a bank account.
     await press(el, 'Bank Account');
-    expect(totals()['Card processing fee']).to.equal(undefined);
+    expect(totals(el)['Card processing fee']).to.equal(undefined);
     await press(el, 'Credit or Debit Card');
     await expect(el).to.be.accessible();
 

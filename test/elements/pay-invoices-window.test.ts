@@ -3,13 +3,14 @@
  * the directive on its own with rows of different heights, and the invoice table at 10,000 rows as
  * a user meets it (scrolling, Tab and Shift+Tab, selection, totals, screen-reader positions).
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, html, waitUntil } from '@open-wc/testing';
 import { render } from 'lit';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { BANK, FakeBackend, VISA, inv } from './pay-invoices-fixtures.js';
 import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.js';
 import { RowSizes, mergeRanges, windowRows } from '../../src/elements/pay-invoices/window.js';
 import '../../src/define/pay-invoices.js';
+import { mountPayInvoices, root, totals } from './pay-invoices-dom.js';
 
 const frame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 
@@ -225,51 +226,36 @@ const COUNT = 10000;
 
 async function mountLarge(): Promise<PayInvoices> {
   const invoices = Array.from({ length: COUNT }, (_, i) => inv(i + 1, { balance: 100 + i, dueDate: '2030-02-01' }));
-  const el = await fixture<PayInvoices>(
-    html`<pay-invoices account="A-1" .backend=${new FakeBackend({ invoices, methods: [BANK, VISA] })}></pay-invoices>`,
-  );
-  await waitUntil(() => el.shadowRoot?.querySelector('[part="invoice-row"]'), 'rows not rendered', { timeout: 15000 });
+  const el = await mountPayInvoices(new FakeBackend({ invoices, methods: [BANK, VISA] }), { loadTimeout: 15000 });
+  await waitUntil(() => root(el).querySelector('[part="invoice-row"]'), 'rows not rendered', { timeout: 15000 });
   await el.updateComplete;
   await settle();
   return el;
 }
 
-function sr(el: HTMLElement): ShadowRoot {
-  if (!el.shadowRoot) throw new Error('no shadow root');
-  return el.shadowRoot;
-}
-
 /** The table's own scroller (its header stays at the top). */
 function scroller(el: PayInvoices): HTMLElement {
-  const s = sr(el).querySelector<HTMLElement>('.table.windowed');
+  const s = root(el).querySelector<HTMLElement>('.table.windowed');
   if (!s) throw new Error('no windowed table');
   return s;
 }
 
 function rows(el: PayInvoices): HTMLElement[] {
-  return [...sr(el).querySelectorAll<HTMLElement>('[part="invoice-row"]')];
+  return [...root(el).querySelectorAll<HTMLElement>('[part="invoice-row"]')];
 }
 
 /** The invoice numbers of the rendered rows (INV-n is at index n − 1). */
 const numbers = (el: PayInvoices): number[] => rows(el).map((r) => Number(r.getAttribute('aria-rowindex')) - 1);
 
 function rowCheckbox(el: PayInvoices, n: number): HTMLInputElement | null {
-  return sr(el).querySelector<HTMLInputElement>(`input[type="checkbox"][aria-label="Select invoice INV-${n}"]`);
-}
-
-function totalsOf(el: PayInvoices): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const dt of sr(el).querySelectorAll('dl.totals dt')) {
-    out[(dt.textContent ?? '').trim()] = (dt.nextElementSibling?.textContent ?? '').trim();
-  }
-  return out;
+  return root(el).querySelector<HTMLInputElement>(`input[type="checkbox"][aria-label="Select invoice INV-${n}"]`);
 }
 
 /** Whether the element's box is in the scroller's viewport, below the header that stays at its top. */
 function inView(el: PayInvoices, node: Element): boolean {
   const b = node.getBoundingClientRect();
   const s = scroller(el);
-  const head = sr(el).querySelector('[role="rowgroup"].head')!.getBoundingClientRect();
+  const head = root(el).querySelector('[role="rowgroup"].head')!.getBoundingClientRect();
   const bottom = s.getBoundingClientRect().top + s.clientTop + s.clientHeight;
   return b.top >= head.bottom - 1 && b.bottom <= bottom + 1;
 }
@@ -287,9 +273,9 @@ describe('<pay-invoices> with 10,000 invoices', () => {
 
   it('renders only a window of rows, with the whole list in aria-rowcount and each row’s aria-rowindex', async () => {
     const el = await mountLarge();
-    const table = sr(el).querySelector('[role="table"]');
+    const table = root(el).querySelector('[role="table"]');
     expect(table?.getAttribute('aria-rowcount')).to.equal(String(COUNT + 1));
-    expect(sr(el).querySelector('[role="row"].header')?.getAttribute('aria-rowindex')).to.equal('1');
+    expect(root(el).querySelector('[role="row"].header')?.getAttribute('aria-rowindex')).to.equal('1');
     const shown = numbers(el);
     expect(shown.length).to.be.within(8, 40);
     expect(shown).to.deep.equal(Array.from({ length: shown.length }, (_, i) => i + 1));
@@ -301,7 +287,7 @@ describe('<pay-invoices> with 10,000 invoices', () => {
     const s = scroller(el);
     expect(rows(el).reduce((h, r) => h + r.getBoundingClientRect().height, 0)).to.be.at.least(s.clientHeight);
     expect(s.scrollHeight).to.be.at.least(COUNT * 40);
-    expect(sr(el).querySelectorAll('*').length).to.be.below(1000);
+    expect(root(el).querySelectorAll('*').length).to.be.below(1000);
   });
 
   it('shows the last invoice at the bottom, and the middle ones in the middle', async () => {
@@ -332,27 +318,27 @@ describe('<pay-invoices> with 10,000 invoices', () => {
     rowCheckbox(el, COUNT)!.click();
     await el.updateComplete;
     // INV-2: $1.01; INV-10000: $100.99.
-    expect(totalsOf(el)['Invoices']).to.equal('$102.00');
-    expect((sr(el).textContent ?? '').replace(/\s+/g, ' ')).to.include('2 of 10,000 invoices selected');
-    const amount = sr(el).querySelector<HTMLInputElement>(`input[aria-label="Payment amount for invoice INV-${COUNT}"]`)!;
+    expect(totals(el)['Invoices']).to.equal('$102.00');
+    expect((root(el).textContent ?? '').replace(/\s+/g, ' ')).to.include('2 of 10,000 invoices selected');
+    const amount = root(el).querySelector<HTMLInputElement>(`input[aria-label="Payment amount for invoice INV-${COUNT}"]`)!;
     amount.value = '50.00';
     amount.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     await el.updateComplete;
-    expect(totalsOf(el)['Invoices']).to.equal('$51.01');
+    expect(totals(el)['Invoices']).to.equal('$51.01');
     scroller(el).scrollTop = 0;
     await settle();
     expect(rowCheckbox(el, 2)?.checked).to.equal(true);
     expect(rowCheckbox(el, 3)?.checked).to.equal(false);
     await scrollToEnd(el);
-    expect(sr(el).querySelector<HTMLInputElement>(`input[aria-label="Payment amount for invoice INV-${COUNT}"]`)?.value).to.equal(
+    expect(root(el).querySelector<HTMLInputElement>(`input[aria-label="Payment amount for invoice INV-${COUNT}"]`)?.value).to.equal(
       '50.00',
     );
-    const all = [...sr(el).querySelectorAll<HTMLInputElement>('.table-foot input[type="checkbox"]')][0]!;
+    const all = [...root(el).querySelectorAll<HTMLInputElement>('.table-foot input[type="checkbox"]')][0]!;
     all.click();
     await el.updateComplete;
     // Every invoice in full ($509,950.00) but INV-10000 at the $50.00 typed: $509,899.01.
-    expect(totalsOf(el)['Invoices']).to.equal('$509,899.01');
-    expect((sr(el).textContent ?? '').replace(/\s+/g, ' ')).to.include('10,000 of 10,000 invoices selected');
+    expect(totals(el)['Invoices']).to.equal('$509,899.01');
+    expect((root(el).textContent ?? '').replace(/\s+/g, ' ')).to.include('10,000 of 10,000 invoices selected');
     for (const r of rows(el)) expect(r.classList.contains('selected')).to.equal(true);
     scroller(el).scrollTop = scroller(el).scrollHeight / 3;
     await settle();
@@ -360,7 +346,7 @@ describe('<pay-invoices> with 10,000 invoices', () => {
     await expect(el).to.be.accessible();
     all.click();
     await el.updateComplete;
-    expect(totalsOf(el)['Invoices']).to.equal('$0.00');
+    expect(totals(el)['Invoices']).to.equal('$0.00');
     expect(rows(el).some((r) => r.classList.contains('selected'))).to.equal(false);
   });
 
@@ -370,7 +356,7 @@ describe('<pay-invoices> with 10,000 invoices', () => {
     rowCheckbox(el, 1)!.focus();
     const steps = windowSize + 15;
     for (let i = 0; i < steps; i++) await sendKeys({ press: 'Tab' });
-    let active = sr(el).activeElement;
+    let active = root(el).activeElement;
     expect(active?.getAttribute('aria-label')).to.equal(`Select invoice INV-${steps + 1}`);
     await settle();
     expect(inView(el, active!)).to.equal(true);
@@ -378,7 +364,7 @@ describe('<pay-invoices> with 10,000 invoices', () => {
     await sendKeys({ down: 'Shift' });
     for (let i = 0; i < 10; i++) await sendKeys({ press: 'Tab' });
     await sendKeys({ up: 'Shift' });
-    active = sr(el).activeElement;
+    active = root(el).activeElement;
     expect(active?.getAttribute('aria-label')).to.equal(`Select invoice INV-${steps - 9}`);
     await settle();
     expect(inView(el, active!)).to.equal(true);
@@ -392,7 +378,7 @@ describe('<pay-invoices> with 10,000 invoices', () => {
     const seen: string[] = [];
     for (let i = 0; i < 7; i++) {
       await sendKeys({ press: 'Tab' });
-      seen.push(sr(el).activeElement?.getAttribute('aria-label') ?? '');
+      seen.push(root(el).activeElement?.getAttribute('aria-label') ?? '');
     }
     expect(seen).to.deep.equal([
       'Payment amount for invoice INV-1',
@@ -412,17 +398,17 @@ describe('<pay-invoices> with 10,000 invoices', () => {
     await scrollToEnd(el);
     expect(numbers(el)).to.include(COUNT);
     expect(box.isConnected).to.equal(true);
-    expect(sr(el).activeElement).to.equal(box);
+    expect(root(el).activeElement).to.equal(box);
     // Only the focused row's neighbours are added to the window.
     expect(rows(el).length).to.be.below(50);
     await sendKeys({ press: 'Space' });
     await el.updateComplete;
     expect(box.checked).to.equal(true);
-    expect(totalsOf(el)['Invoices']).to.equal('$1.02');
+    expect(totals(el)['Invoices']).to.equal('$1.02');
     await sendKeys({ press: 'Tab' });
-    expect(sr(el).activeElement?.getAttribute('aria-label')).to.equal('Payment amount for invoice INV-3');
+    expect(root(el).activeElement?.getAttribute('aria-label')).to.equal('Payment amount for invoice INV-3');
     await sendKeys({ press: 'Tab' });
-    const active = sr(el).activeElement!;
+    const active = root(el).activeElement!;
     expect(active.getAttribute('aria-label')).to.equal('Select invoice INV-4');
     await settle();
     expect(inView(el, active)).to.equal(true);
@@ -438,7 +424,7 @@ describe('<pay-invoices> with 10,000 invoices', () => {
     rowCheckbox(el, edge)!.focus({ preventScroll: true });
     expect(numbers(el)).to.include.members([edge + 1, edge + 2, edge + 3]);
     await sendKeys({ press: 'Tab' });
-    expect(sr(el).activeElement?.getAttribute('aria-label')).to.equal(`Select invoice INV-${edge + 1}`);
+    expect(root(el).activeElement?.getAttribute('aria-label')).to.equal(`Select invoice INV-${edge + 1}`);
   });
 
   it('keeps the focus when the list jumps from one side of the focused row to the other', async () => {
@@ -455,7 +441,7 @@ describe('<pay-invoices> with 10,000 invoices', () => {
     await settle();
     expect(numbers(el)).to.include(1);
     expect(numbers(el)).to.include(n);
-    expect(sr(el).activeElement).to.equal(box);
+    expect(root(el).activeElement).to.equal(box);
     const order = numbers(el);
     expect(order).to.deep.equal([...order].sort((a, b) => a - b));
   });

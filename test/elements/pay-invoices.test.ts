@@ -4,14 +4,10 @@ import { ACME, BANK, CONTACT, CREDIT, EXPIRED_MC, FakeBackend, FakeCollector, VI
 import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.js';
 import { DeclinedError } from '../../src/backend/errors.js';
 import '../../src/define/pay-invoices.js';
-import { mountPayInvoices, shadow } from './pay-invoices-dom.js';
+import { mountPayInvoices as mount, root, totals } from './pay-invoices-dom.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers that look at what a user sees
-
-const mount = mountPayInvoices;
-
-const root = shadow;
 
 /** An element by its accessible label (aria-label or wrapping/for label text), exact or by pattern. */
 function byLabel<T extends HTMLElement = HTMLInputElement>(el: HTMLElement, name: string | RegExp): T | null {
@@ -58,14 +54,6 @@ async function click(el: PayInvoices, target: HTMLElement): Promise<void> {
 }
 
 /** The totals as label → value. */
-function totals(el: HTMLElement): Record<string, string> {
-  const out: Record<string, string> = {};
-  const dl = root(el).querySelector('dl.totals');
-  const dts = dl ? [...dl.querySelectorAll('dt')] : [];
-  for (const dt of dts) out[(dt.textContent ?? '').trim()] = (dt.nextElementSibling?.textContent ?? '').trim();
-  return out;
-}
-
 function submitButton(el: HTMLElement): HTMLButtonElement {
   return button(el, 'Make Payment');
 }

@@ -12,15 +12,12 @@ import { normalizeDepositCode, type PayInvoicesSavedMethods } from '../../src/el
 import { BackendError } from '../../src/backend/errors.js';
 import type { SavedPaymentMethod } from '../../src/core/schemas.js';
 import '../../src/define/pay-invoices.js';
-import { mountPayInvoices, shadow, squash } from './pay-invoices-dom.js';
+import { mountPayInvoices, root, squash as collapse } from './pay-invoices-dom.js';
 
 const WAIT = { timeout: 10000 };
-const collapse = squash;
 
 const mount = (backend: FakeBackend, selected: string[] = ['inv-1003']): Promise<PayInvoices> =>
   mountPayInvoices(backend, { selected });
-
-const root = shadow;
 
 /** The panel's element (rendered once <pay-invoices> has loaded it: the first time the panel opens). */
 async function manager(el: PayInvoices): Promise<PayInvoicesSavedMethods> {

@@ -17,15 +17,12 @@ import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.j
 import { setElementLoader } from '../../src/elements/element-loader.js';
 import { heldLoader, type HeldLoader } from './held-loader.js';
 import '../../src/define/pay-invoices.js';
-import { mountPayInvoices, shadow, squash } from '../elements/pay-invoices-dom.js';
+import { mountPayInvoices, root, squash as collapse } from '../elements/pay-invoices-dom.js';
 
 const TAG = 'pay-invoices-saved-methods';
 const WAIT = { timeout: 10000 };
-const collapse = squash;
 
 const mount = (): Promise<PayInvoices> => mountPayInvoices(new FakeBackend(), { selected: ['inv-1003'] });
-
-const root = shadow;
 
 function manageButton(el: PayInvoices): HTMLButtonElement {
   const b = root(el).querySelector<HTMLButtonElement>('[part~="manage-methods-button"]');

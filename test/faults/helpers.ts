@@ -11,6 +11,7 @@ import type { RestBackendOptions } from '../../src/backend/rest-backend.js';
 import { createHandlers } from '../../src/demo-backend/handlers.js';
 import type { DemoHandlerOptions } from '../../src/demo-backend/handlers.js';
 import { DemoStore } from '../../src/demo-backend/store.js';
+import { control, need, root, squash, text, typeInto, waitForText, waitLoaded } from '../elements/pay-invoices-dom.js';
 
 /** An absolute base, so nothing here can reach a real server by accident. */
 export const BASE = 'https://portal.example/api/v1';
@@ -104,51 +105,7 @@ export function demoBackend(
 // ---------------------------------------------------------------------------------------------
 // Looking at an element as a user does
 
-export function root(el: Element): ShadowRoot {
-  if (!el.shadowRoot) throw new Error(`<${el.localName}> has no shadow root`);
-  return el.shadowRoot;
-}
-
-export function squash(s: string | null | undefined): string {
-  return (s ?? '').replace(/\s+/g, ' ').trim();
-}
-
-export function text(el: Element): string {
-  return squash(root(el).textContent);
-}
-
-/** A control in `el`'s shadow root by its accessible name (aria-label, label text or button text). */
-export function control<T extends HTMLElement = HTMLInputElement>(el: Element, name: string | RegExp): T | null {
-  const matches = (s: string): boolean => (typeof name === 'string' ? squash(s) === name : name.test(squash(s)));
-  for (const node of root(el).querySelectorAll<HTMLElement>('input, textarea, select, button')) {
-    const aria = node.getAttribute('aria-label');
-    if (aria !== null) {
-      if (matches(aria)) return node as T;
-      continue;
-    }
-    const labels = (node as HTMLInputElement).labels;
-    if (labels) for (const l of labels) if (matches(l.textContent ?? '')) return node as T;
-    if (node.tagName === 'BUTTON' && matches(node.textContent ?? '')) return node as T;
-  }
-  return null;
-}
-
-export function need<T extends HTMLElement = HTMLInputElement>(el: Element, name: string | RegExp): T {
-  const found = control<T>(el, name);
-  if (!found) throw new Error(`no control named ${String(name)} in <${el.localName}>`);
-  return found;
-}
-
-/** Types into a field as a user would (value, input, change). */
-export function typeInto(field: HTMLInputElement | HTMLTextAreaElement, value: string): void {
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  field.dispatchEvent(new Event('change', { bubbles: true }));
-}
-
-export async function waitForText(el: Element, re: RegExp, timeout = 10000): Promise<void> {
-  await waitUntil(() => re.test(text(el)), `text ${String(re)} not shown; shown: ${text(el).slice(0, 300)}`, { timeout });
-}
+export { root, squash, text, control, need, typeInto, waitForText, waitLoaded };
 
 export async function waitForReceipt(el: Element, timeout = 10000): Promise<HTMLElement> {
   await waitUntil(() => root(el).querySelector('#receipt-heading'), `no receipt; shown: ${text(el).slice(0, 300)}`, {
@@ -157,11 +114,6 @@ export async function waitForReceipt(el: Element, timeout = 10000): Promise<HTML
   return root(el).querySelector<HTMLElement>('#receipt-heading')!;
 }
 
-/** Waits until `<pay-invoices>` has loaded (no loading state). */
-export async function waitLoaded(el: Element, timeout = 10000): Promise<void> {
-  await waitUntil(() => el.shadowRoot && !el.shadowRoot.querySelector('.state'), 'still loading', { timeout });
-  await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
-}
 
 /** The element focused, through shadow roots (the elements' own helper). */
 export { deepActiveElement as deepActive } from '../../src/dom/focus.js';
