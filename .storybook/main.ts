@@ -11,7 +11,7 @@ const config: StorybookConfig = {
     // Storybook's web-components renderer is served unbundled and imports Lit as plain modules; if
     // the dev server pre-bundled Lit for the elements, the page would run two Lit instances. Lit
     // and the Lit packages the elements use are plain ESM: serve them unbundled too.
-    const lit = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@lit/context', '@lit-labs/virtualizer'];
+    const lit = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', '@lit/context'];
     vite.optimizeDeps ??= {};
     vite.optimizeDeps.exclude = [...(vite.optimizeDeps.exclude ?? []), ...lit];
     vite.optimizeDeps.include = (vite.optimizeDeps.include ?? []).filter((d) => !lit.some((l) => d === l || d.startsWith(`${l}/`)));

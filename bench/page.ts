@@ -104,7 +104,7 @@ async function settledHeap(): Promise<number> {
 }
 
 /** Every node under `root`, entering open shadow roots (the root itself not counted). */
-export function countNodes(root: Node): number {
+function countNodes(root: Node): number {
   let n = 0;
   const stack: Node[] = [root];
   while (stack.length) {

@@ -3,10 +3,11 @@
 //  1. dist/*.js — ES modules for bundler users: one entry per element (registering), the classes
 //     (`index.js`, registers nothing), the backend API (`backend.js`) and core (`core.js`);
 //     lit, @lit/*, zod and Stripe.js stay external (the app's bundler dedupes them).
-//  2. dist/pay-invoices.js — one minified script-tag bundle that registers all elements. The
-//     Spanish and French catalogs are separate files beside it (dist/pay-invoices-chunks/), fetched
-//     on first use relative to the bundle's URL; without them the widget falls back to English.
-//     Stripe.js is loaded from Stripe's URL only when the Stripe collector is used.
+//  2. dist/pay-invoices.js — the minified script-tag bundle that registers all elements. Its first
+//     load is the file and the few shared chunks it imports (dist/pay-invoices-chunks/); the pay
+//     view, card/bank entry, "Manage saved methods" and the Spanish and French catalogs are files
+//     there too, fetched relative to the bundle's URL when needed (without a catalog the widget
+//     falls back to English). Stripe.js comes from Stripe's URL only when the Stripe collector is used.
 // Both builds minify the static text of Lit's html``/css``/svg`` templates
 // (scripts/minify-templates.mjs); `--no-minify-templates` keeps it as written (to compare sizes),
 // MINIFY_TEMPLATES_DEBUG=1 prints how many templates were minified or left unchanged.
@@ -33,7 +34,7 @@ for (const tag of ['invoice-list', 'pay-invoices', 'payment-method-modal', 'paym
   if (existsSync(file)) moduleEntries[`define/${tag}`] = file;
 }
 
-const external = (id) => /^(lit|@lit\/|@lit-labs\/|zod|@stripe\/stripe-js)(\/|$)/.test(id);
+const external = (id) => /^(lit|@lit\/|zod|@stripe\/stripe-js)(\/|$)/.test(id);
 
 const templatePlugins = () => (process.argv.includes('--no-minify-templates') ? [] : [minifyTemplates({ srcDir: r('src') })]);
 
@@ -73,8 +74,8 @@ await build({
     target: 'es2022',
     lib: { entry: { 'pay-invoices': r('src/pay-invoices.ts') }, formats: ['es'] },
     rollupOptions: {
-      // Code shared by the bundle and its on-demand chunks stays in the bundle (which may then
-      // export a few internals for the chunks): one file for the first load, not a waterfall.
+      // The bundle may export internals for its on-demand chunks (the shared code rolldown keeps
+      // in the entry); what it does not keep there goes to shared chunks the entry imports.
       preserveEntrySignatures: 'allow-extension',
       // No bundler reads this build again: its @__PURE__ annotations are only bytes (the module
       // build above keeps them for the app bundlers that tree-shake it).

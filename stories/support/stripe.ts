@@ -30,7 +30,6 @@ import { served, type StoryTestParameters } from './story.js';
 export const FAKE_PUBLISHABLE_KEY = 'pk_test_fake';
 
 /** Stripe's test cards used by the stories. */
-export { TEST_CARDS };
 
 export type ChallengeOutcome = 'complete' | 'fail';
 

@@ -79,6 +79,7 @@ export function normalizeDepositCode(raw: string): DepositCodeResult {
  * @cssprop [--pi-color-border=#c9ced6] - Borders and rules (dark theme: #3a424d).
  * @cssprop [--pi-color-danger=#b42318] - Errors (dark theme: #ff8c80).
  * @cssprop [--pi-color-warning=#8a5a00] - Expired and awaiting-verification badges (dark theme: #f2c14e).
+ * @cssprop --pi-color-scheme - `color-scheme` for native controls; default `light dark`, or the forced theme's.
  * @cssprop --pi-font-family - Font; default the system UI font.
  * @cssprop [--pi-font-size=0.9375rem] - Base font size.
  * @cssprop [--pi-radius=6px] - Corner radius of buttons, fields and boxes.
