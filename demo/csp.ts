@@ -5,11 +5,12 @@
  * a visitor (and test/faults/csp.test.ts) can see that there are none.
  *
  * Query parameters: `latency=<ms>` (default 250), `store=memory` (fresh data that is not kept).
- * With `VITE_STRIPE_PUBLISHABLE_KEY` set, card and bank entry use Stripe and the policy admits
- * Stripe's domains (see `installDefaultPolicy` for Stripe.js under Trusted Types).
+ * With a Stripe key (`?stripe-key=pk_test_…` or `VITE_STRIPE_PUBLISHABLE_KEY`), card and bank
+ * entry use Stripe and the policy admits Stripe's domains (see `installDefaultPolicy` for Stripe.js under Trusted Types).
  */
 import { startDemoBackend, MemoryStorage } from '../src/demo-backend/index.js';
 import { RestBackend } from '../src/backend/rest-backend.js';
+import { demoStripeKey } from './stripe-key.js';
 // The define module, not src/pay-invoices.ts: package.json lists src/define/*.ts as side effects,
 // so a production build keeps the registration.
 import '../src/define/pay-invoices.js';
@@ -73,7 +74,8 @@ function installDefaultPolicy(allowStripe: boolean): void {
 }
 
 async function main(): Promise<void> {
-  const stripeKey = (import.meta as { env?: Record<string, string | undefined> }).env?.['VITE_STRIPE_PUBLISHABLE_KEY'];
+  // The same key the header admits Stripe for (vite.config.ts): `?stripe-key=` or the environment's.
+  const stripeKey = demoStripeKey();
   installDefaultPolicy(Boolean(stripeKey));
   const params = new URLSearchParams(location.search);
   const latency = Number(params.get('latency') ?? 250);
@@ -83,10 +85,7 @@ async function main(): Promise<void> {
   });
   const pay = document.querySelector('pay-invoices');
   if (!pay) return;
-  if (stripeKey) {
-    const { chooseCollector } = await import('../src/collectors/choose.js');
-    pay.collector = chooseCollector({ stripePublishableKey: stripeKey });
-  }
+  if (stripeKey) pay.stripeKey = stripeKey;
   pay.backend = new RestBackend({ baseUrl: '/api/v1', headers: { 'X-Demo-Viewer': 'contact' } });
   showStatus();
   document.documentElement.dataset['ready'] = 'true';

@@ -9,6 +9,7 @@ import { RestBackend } from '../src/backend/rest-backend.js';
 import '../src/pay-invoices.js';
 import './erp-panel.js';
 import type { DemoErpPanel } from './erp-panel.js';
+import { demoStripeKey } from './stripe-key.js';
 
 export type DemoViewer = 'worker' | 'contact';
 
@@ -28,15 +29,6 @@ export interface DemoHandles {
   backend: RestBackend;
   /** Stops the msw worker and removes the page's listeners (resolves once the worker let go). */
   stop(): Promise<void>;
-}
-
-/** `?stripe-key=pk_test_…` in the URL, else `VITE_STRIPE_PUBLISHABLE_KEY` from the environment. */
-export function demoStripeKey(): string {
-  const fromUrl = new URLSearchParams(location.search).get('stripe-key') ?? '';
-  const fromEnv = (import.meta as { env?: Record<string, string | undefined> }).env?.['VITE_STRIPE_PUBLISHABLE_KEY'] ?? '';
-  const key = (fromUrl || fromEnv).trim();
-  // Only publishable keys belong in a page; a secret key is ignored (and never echoed).
-  return /^pk_(test|live)_/.test(key) ? key : '';
 }
 
 export async function setupDemo(viewer: DemoViewer, opts: SetupDemoOptions = {}): Promise<DemoHandles> {

@@ -129,7 +129,8 @@ try {
   {
     const { page, context, errors } = await open('/');
     try {
-      await page.getByRole('heading', { name: /invoices/i }).first().waitFor({ timeout: 30000 });
+      // Rendered by <invoice-list> itself (the page's own heading is there before it loads).
+      await page.locator('invoice-list').getByRole('search').getByLabel('Search accounts').waitFor({ timeout: 30000 });
     } catch (e) {
       failures.push(`/: ${e.message.split('\n')[0]}`);
     }
