@@ -255,7 +255,7 @@ function rowCheckbox(el: PayInvoices, n: number): HTMLInputElement | null {
 function inView(el: PayInvoices, node: Element): boolean {
   const b = node.getBoundingClientRect();
   const s = scroller(el);
-  const head = root(el).querySelector('[role="rowgroup"].head')!.getBoundingClientRect();
+  const head = root(el).querySelector('[role="rowgroup"].table-head')!.getBoundingClientRect();
   const bottom = s.getBoundingClientRect().top + s.clientTop + s.clientHeight;
   return b.top >= head.bottom - 1 && b.bottom <= bottom + 1;
 }

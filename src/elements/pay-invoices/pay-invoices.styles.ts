@@ -95,7 +95,7 @@ export const payInvoicesStyles = css`
     overflow: auto;
     contain: content;
   }
-  .table.windowed .head {
+  .table.windowed .table-head {
     position: sticky;
     top: 0;
     z-index: 1;

@@ -51,7 +51,7 @@ import { windowRows } from './window.js';
 registerDefaultMessages('en', messages);
 
 /** Above this many open invoices the rows are windowed (only those in view are in the DOM, see window.ts). */
-const VIRTUALIZE_AT = 150;
+const WINDOW_AT = 150;
 /** How many pending invoices the confirmation step names one by one. */
 const PENDING_LISTED = 5;
 
@@ -1488,14 +1488,14 @@ export class PayInvoices extends PayInvoicesBase {
     const selectable = this.rowState.size;
     const allOn = selectable > 0 && d.selectedCount === selectable;
     const some = d.selectedCount > 0 && !allOn;
-    const virtual = this.rows.length > VIRTUALIZE_AT;
+    const virtual = this.rows.length > WINDOW_AT;
     const rowKey = (row: InvoiceRow): string => row.key;
     return html`<section class="block" part="invoices" data-walkthrough="invoices" aria-labelledby="invoices-heading">
       <h3 id="invoices-heading">${this.t('payInvoices.invoices.heading')}</h3>
       ${this.partialAllowed ? nothing : html`<p class="muted">${this.t('payInvoices.invoices.partialNotAllowed')}</p>`}
       <div class="table ${virtual ? 'windowed' : ''}">
         <div role="table" aria-labelledby="invoices-heading" aria-rowcount=${this.rows.length + 1}>
-          <div role="rowgroup" class="head">
+          <div role="rowgroup" class="table-head">
             <div role="row" class="row header" aria-rowindex="1">
               <div role="columnheader">
                 <span class="visually-hidden">${this.t('payInvoices.col.select')}</span>
@@ -1508,9 +1508,9 @@ export class PayInvoices extends PayInvoicesBase {
               <div role="columnheader">${this.t('payInvoices.col.amount')}</div>
             </div>
           </div>
-          ${virtual
-            ? html`<div role="rowgroup" class="rows">${windowRows({ items: this.rows, key: rowKey, renderItem: this.renderRow })}</div>`
-            : html`<div role="rowgroup" class="rows">${repeat(this.rows, rowKey, this.renderRow)}</div>`}
+          <div role="rowgroup">
+            ${virtual ? windowRows({ items: this.rows, key: rowKey, renderItem: this.renderRow }) : repeat(this.rows, rowKey, this.renderRow)}
+          </div>
         </div>
       </div>
       <div class="table-foot">
@@ -1701,7 +1701,7 @@ export class PayInvoices extends PayInvoicesBase {
       ></pay-invoices-saved-methods>`;
     }
     const load = this.manageLoad;
-    return html`<div id="manage-methods" class="manage-load" ?hidden=${!this.manageOpen} aria-busy=${load === 'loading' ? 'true' : 'false'}>
+    return html`<div id="manage-methods" ?hidden=${!this.manageOpen} aria-busy=${load === 'loading' ? 'true' : 'false'}>
       ${load === 'loading'
         ? html`<p class="muted"><span class="spinner" aria-hidden="true"></span> ${this.t('payInvoices.manage.loading')}</p>`
         : load === 'failed'
