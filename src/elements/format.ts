@@ -27,3 +27,20 @@ export function calendarDate(iso: string, locale: string): string {
 export function todayText(locale: string, now: Date = new Date()): string {
   return dateFormat(locale).format(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
 }
+
+/** What an ACH authorization template's placeholders stand for. */
+export interface MandateValues {
+  company: string;
+  amount: string;
+  date: string;
+  account: string;
+}
+
+/**
+ * The host's ACH authorization template with `{company}`, `{amount}`, `{date}` and `{account}`
+ * filled in: one filling for the text the payer accepts in the dialog and the text recorded with
+ * the payment, so the two cannot drift apart.
+ */
+export function fillMandate(template: string, values: MandateValues): string {
+  return template.replace(/\{(company|amount|date|account)\}/g, (_whole, key: keyof MandateValues) => values[key]);
+}

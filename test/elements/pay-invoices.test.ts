@@ -393,6 +393,28 @@ describe('<pay-invoices>', () => {
       expect(text(el)).to.include('Paid by Pat Buyer');
       expect(text(el)).to.not.include('on behalf of');
     });
+    it('the recorded authorization fills the host template as the dialog shows it (same date, payee and amount words)', async () => {
+      const template = 'On {date}, {company} may debit {amount} from {account}.';
+      const backend = new FakeBackend({ viewer: CONTACT, settings: { achMandateText: template } });
+      const el = await mount(backend, { selected: ['inv-1003'] });
+      await click(el, checkbox(el, 'Bank Account'));
+      const modal = root(el).querySelector('payment-method-modal')!;
+      await click(el, button(el, 'Enter Bank Info'));
+      await waitUntil(() => modal.opened, 'modal not opened', { timeout: 8000 });
+      await waitUntil(() => modal.shadowRoot?.querySelector('[part="mandate"]'), 'no authorization text in the dialog', { timeout: 8000 });
+      const shown = (modal.shadowRoot!.querySelector('[part="mandate"]')!.textContent ?? '').replace(/\s+/g, ' ');
+      const [, date, payee] = /On (.+?), (.+?) may debit/.exec(shown) ?? [];
+      expect(date, `the dialog's text: ${shown}`).to.be.a('string');
+      modal.close();
+      await waitUntil(() => !modal.opened, 'modal not closed', { timeout: 8000 });
+
+      await click(el, checkbox(el, /^First Bank checking ending 6789/));
+      await click(el, checkbox(el, /^I authorize a one-time debit/));
+      await click(el, submitButton(el));
+      await waitForReceipt(el);
+      const recorded = backend.created[0]!.request.achAuthorization!.text;
+      expect(recorded).to.contain(`On ${date}, ${payee} may debit $100.00 from ending 6789.`);
+    });
   });
 
   describe('submitting', () => {

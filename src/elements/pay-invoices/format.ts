@@ -3,7 +3,6 @@
  * Never throws on odd data (an unknown currency shows its code, a bad date shows as is).
  */
 import { formatMoney } from '../../core/money.js';
-import { calendarDate, todayText } from '../format.js';
 import type { MethodSummary } from '../../core/schemas.js';
 
 type T = (key: string, params?: Readonly<Record<string, string | number>>) => string;
@@ -26,13 +25,7 @@ export function count(n: number, locale: string): string {
   }
 }
 
-/** `YYYY-MM-DD` (or an ISO instant's date part) as a localized calendar date. */
-export { calendarDate };
 
-/** Today as a localized date (for the ACH authorization sentence). */
-export function today(locale: string): string {
-  return todayText(locale);
-}
 
 const BRANDS: Readonly<Record<string, string>> = {
   visa: 'Visa',
@@ -44,7 +37,7 @@ const BRANDS: Readonly<Record<string, string>> = {
   unionpay: 'UnionPay',
 };
 
-export function brandName(brand: string): string {
+function brandName(brand: string): string {
   const known = BRANDS[brand.toLowerCase()];
   if (known) return known;
   return brand ? brand.charAt(0).toUpperCase() + brand.slice(1) : brand;

@@ -43,7 +43,8 @@ import type { MethodCollectedDetail } from '../payment-method-modal/payment-meth
 import type { MethodsChangedDetail } from './saved-methods.js';
 import { loadElement, registerAs } from '../element-loader.js';
 import { buildRows, creditUsable, type CreditState, type InvoiceRow, type RowState } from './rows.js';
-import { calendarDate, count, methodSummaryText, money, today } from './format.js';
+import { count, methodSummaryText, money } from './format.js';
+import { calendarDate, fillMandate, todayText } from '../format.js';
 import { clearPending, loadPending, savePending, type PendingSubmission } from './pending-store.js';
 import { payInvoicesStyles } from './pay-invoices.styles.js';
 import { windowRows } from './window.js';
@@ -634,25 +635,25 @@ export class PayInvoices extends PayInvoicesBase {
   }
 
   /**
-   * The host's ACH mandate with its placeholders filled in as the modal fills them: `{amount}`,
-   * `{date}`, `{account}` ("ending 6789") and `{company}`. Shown and sent exactly as filled.
+   * The host's ACH mandate (or the default one the dialog shows) with its placeholders filled in as
+   * the dialog fills them (`fillMandate`): `{amount}`, `{date}`, `{account}` ("ending 6789") and
+   * `{company}`. Shown and sent exactly as filled.
    */
   private filledMandate(total: number, last4: string): string {
-    const values: Record<string, string> = {
+    const template = this.settings?.achMandateText?.trim() || this.t('paymentMethodModal.mandate.default');
+    return fillMandate(template, {
       amount: money(total, this.derived.currency, this.lang_),
-      date: today(this.lang_),
+      date: todayText(this.lang_),
       account: this.t('paymentMethodModal.mandate.accountEnding', { last4 }),
       company: this.t('paymentMethodModal.mandate.companyGeneric'),
-    };
-    const template = this.settings?.achMandateText ?? '';
-    return template.replace(/\{(company|amount|date|account)\}/g, (_whole, key: string) => values[key] ?? '');
+    });
   }
 
   private achSentence(total: number, last4: string): string {
     return this.t('payInvoices.method.achAuthorize', {
       amount: money(total, this.derived.currency, this.lang_),
       last4,
-      date: today(this.lang_),
+      date: todayText(this.lang_),
     });
   }
 

@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { PayInvoicesBase } from '../base.js';
 import { formatMoney } from '../../core/money.js';
+import { fillMandate, todayText } from '../format.js';
 import type { MethodSummary, MethodType, Settings } from '../../core/schemas.js';
 import { CollectorError, isValidatingSession, type CollectorSession } from '../../collectors/types.js';
 import type { CollectorChangeDetail } from '../../collectors/sandbox-collector.js';
@@ -350,21 +351,14 @@ export class PaymentMethodModal extends PayInvoicesBase {
         // keep the generic words
       }
     }
-    let date: string;
-    try {
-      date = new Intl.DateTimeFormat(this.lang_, { dateStyle: 'long' }).format(new Date());
-    } catch {
-      date = new Intl.DateTimeFormat('en-US', { dateStyle: 'long' }).format(new Date());
-    }
-    const values: Record<string, string> = {
+    return fillMandate(template, {
       company: this.company.trim() || this.t('paymentMethodModal.mandate.companyGeneric'),
       amount,
-      date,
+      date: todayText(this.lang_),
       account: accountLast4
         ? this.t('paymentMethodModal.mandate.accountEnding', { last4: accountLast4 })
         : this.t('paymentMethodModal.mandate.accountGeneric'),
-    };
-    return template.replace(/\{(company|amount|date|account)\}/g, (_whole, key: string) => values[key] ?? '');
+    });
   }
 
   override updated(changed: PropertyValues<this>): void {
