@@ -38,6 +38,7 @@ import type {
 // module or a host has.
 import { PaymentMethodModal } from '../payment-method-modal/payment-method-modal.js';
 import { PaymentWalkthrough } from '../payment-walkthrough/payment-walkthrough.js';
+import { DEFAULT_WALKTHROUGH_STEP_IDS } from '../payment-walkthrough/steps.js';
 // <pay-invoices-saved-methods> is not imported here: it loads on first use (see ensureSavedMethods).
 import type { MethodCollectedDetail } from '../payment-method-modal/payment-method-modal.js';
 import type { MethodsChangedDetail } from './saved-methods.js';
@@ -60,12 +61,12 @@ const PENDING_LISTED = 5;
 const SAVED_METHODS_TAG = 'pay-invoices-saved-methods';
 
 /** The guide's steps: each is a `data-walkthrough` target inside the shadow root. */
-export const WALKTHROUGH_STEPS = ['invoices', 'amounts', 'method', 'method-entry', 'memo', 'submit'] as const;
-export type WalkthroughStep = (typeof WALKTHROUGH_STEPS)[number];
+export const WALKTHROUGH_STEPS = DEFAULT_WALKTHROUGH_STEP_IDS;
+export type WalkthroughStepId = (typeof WALKTHROUGH_STEPS)[number];
 
 export interface WalkthroughRequestDetail {
   /** The step targets, in order (see `walkthroughTarget`). */
-  steps: readonly WalkthroughStep[];
+  steps: readonly WalkthroughStepId[];
 }
 export interface AuthRequiredDetail {
   /** `unauthorized` (401: sign in again) or `forbidden` (403: not allowed, or the feature was switched off). */
@@ -1418,7 +1419,7 @@ export class PayInvoices extends PayInvoicesBase {
   // Public API
 
   /** The element a walkthrough step highlights (inside the shadow root), or null when not shown. */
-  walkthroughTarget(step: WalkthroughStep): HTMLElement | null {
+  walkthroughTarget(step: WalkthroughStepId): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>(`[data-walkthrough="${step}"]`);
   }
 
