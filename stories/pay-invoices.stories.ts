@@ -1,12 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
+import { nothing } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { delay, http, HttpResponse } from 'msw';
 import '../src/define/pay-invoices.js'; // and the modal and walkthrough it renders
 import type { PayInvoicesBackend } from '../src/backend/types.js';
-import type { PayInvoices } from '../src/elements/pay-invoices/pay-invoices.js';
+import { PayInvoices } from '../src/elements/pay-invoices/pay-invoices.js';
+import { defineElement } from '../src/define/define.js';
 import type { PayInvoicesSavedMethods } from '../src/elements/pay-invoices/saved-methods.js';
 import type { DemoStore } from '../src/demo-backend/index.js';
-import { ACME_ID, GLOBEX_ID } from '../src/demo-backend/index.js';
+import { ACME_ID, GLOBEX_ID, INITECH_ID } from '../src/demo-backend/index.js';
 import { click, find, root, setup, type, waitFor } from './support/drive.js';
 import {
   answerLostBackend,
@@ -61,19 +63,24 @@ interface RenderOptions {
   drive?: (el: PayInvoices) => Promise<void>;
   /** A backend object instead of `api-base`. */
   backend?: () => PayInvoicesBackend;
+  /** A subclass's tag (default `pay-invoices`). */
+  tag?: string;
+  /** The REST backend's base URL (default the demo's; empty: none). */
+  apiBase?: string;
 }
 
 /** `<pay-invoices>` against the demo backend at `/api/v1`. */
 function renderPay(args: PayArgs, options: RenderOptions = {}) {
-  return html`<pay-invoices
-    api-base=${API_BASE}
+  const tag = unsafeStatic(options.tag ?? 'pay-invoices');
+  return staticHtml`<${tag}
+    api-base=${options.apiBase ?? API_BASE}
     account=${args.account}
     locale=${args.locale}
     theme=${args.theme || nothing}
     ?show-back=${args.showBack}
     .backend=${options.backend?.()}
     ${options.drive ? setup(options.drive) : nothing}
-  ></pay-invoices>`;
+  ></${tag}>`;
 }
 
 const meta: Meta<PayArgs> = {
@@ -170,6 +177,25 @@ export const CreditsApplied: Story = {
 export const Surcharge: Story = {
   ...served(demoBackend()),
   render: (args) => renderPay(args, { drive: (el) => selectInvoices(el, 'INV-10421') }),
+};
+
+/** Initech's 10,000 open invoices: above 150 the table scrolls in a box of its own and renders only the rows in view. */
+export const ManyInvoices: Story = {
+  ...served(demoBackend()),
+  args: { account: INITECH_ID },
+  render: (args) => renderPay(args, { drive: formReady }),
+};
+
+/** A worker with no account chosen: the form says which account is missing. */
+export const NoAccount: Story = {
+  ...served(demoBackend()),
+  args: { account: '' },
+  render: (args) => renderPay(args, { drive: (el) => find(el, 'p.alert').then(() => undefined) }),
+};
+
+/** No backend configured (neither `api-base`, a `backend` property nor a provider). */
+export const NoBackend: Story = {
+  render: (args) => renderPay(args, { apiBase: '', drive: (el) => find(el, 'p.alert.warning').then(() => undefined) }),
 };
 
 /** Saved methods: the default Visa, an expired Mastercard (not selectable) and a saved bank account. */
@@ -453,6 +479,51 @@ async function submitCode(panel: PayInvoicesSavedMethods, code: string): Promise
   await type(panel, await find<HTMLInputElement>(panel, '[part="code-input"]'), code);
   await click(panel, await find<HTMLButtonElement>(panel, 'form.verify button[type="submit"]'));
 }
+
+/**
+ * The form on a page where "Manage saved methods" is not registered yet: its code is fetched when
+ * the panel first opens. These subclasses stand for a fetch still under way and one that failed,
+ * whatever this page registered already.
+ */
+class ManageLoadingForm extends PayInvoices {
+  protected override get savedMethodsDefined(): boolean {
+    return false;
+  }
+  protected override loadSavedMethods(): Promise<void> {
+    return new Promise<void>(() => {});
+  }
+}
+class ManageUnavailableForm extends PayInvoices {
+  protected override get savedMethodsDefined(): boolean {
+    return false;
+  }
+  protected override loadSavedMethods(): Promise<void> {
+    return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+  }
+}
+defineElement('story-pay-invoices-manage-loading', ManageLoadingForm);
+defineElement('story-pay-invoices-manage-unavailable', ManageUnavailableForm);
+
+/** Presses "Manage saved methods" and waits for the panel's progress line (`busy`) or its alert. */
+function openManagerUntil(state: 'busy' | 'alert') {
+  return async (el: PayInvoices): Promise<void> => {
+    await selectInvoices(el, 'INV-10467');
+    await click(el, await find<HTMLButtonElement>(el, '[part="manage-methods-button"]'));
+    await find(el, state === 'busy' ? '#manage-methods[aria-busy="true"]' : '#manage-methods [role="alert"]');
+  };
+}
+
+/** "Manage saved methods" pressed while the panel's code is still being fetched: a progress line, announced. */
+export const ManageLoading: Story = {
+  ...served(demoBackend(saveBankAccounts), { busy: true }),
+  render: (args) => renderPay(args, { tag: 'story-pay-invoices-manage-loading', drive: openManagerUntil('busy') }),
+};
+
+/** "Manage saved methods" when the panel's code cannot be fetched: an alert with Try again. */
+export const ManageUnavailable: Story = {
+  ...served(demoBackend(saveBankAccounts)),
+  render: (args) => renderPay(args, { tag: 'story-pay-invoices-manage-unavailable', drive: openManagerUntil('alert') }),
+};
 
 /** "Manage saved methods" open: Default, Expired and Awaiting verification badges, and each method's actions. */
 export const ManageSavedMethods: Story = {

@@ -1318,7 +1318,7 @@ export class PayInvoices extends PayInvoicesBase {
 
   /** Loads `<pay-invoices-saved-methods>` unless it is registered or on its way; shows and announces progress and failure. */
   private ensureSavedMethods(): void {
-    if (customElements.get(SAVED_METHODS_TAG) || this.manageLoad === 'loading') return;
+    if (this.savedMethodsDefined || this.manageLoad === 'loading') return;
     this.manageLoad = 'loading';
     const loadingText = this.t('payInvoices.manage.loading');
     this.announce(loadingText);
@@ -1326,7 +1326,7 @@ export class PayInvoices extends PayInvoicesBase {
     const clearLoading = (): void => {
       if (this.announcement.trim() === loadingText) this.announcement = '';
     };
-    void loadElement(SAVED_METHODS_TAG).then(
+    void this.loadSavedMethods().then(
       () => {
         this.manageLoad = 'idle';
         clearLoading();
@@ -1336,6 +1336,16 @@ export class PayInvoices extends PayInvoicesBase {
         clearLoading();
       },
     );
+  }
+
+  /** Whether `<pay-invoices-saved-methods>`, which "Manage saved methods" renders, is registered. */
+  protected get savedMethodsDefined(): boolean {
+    return customElements.get(SAVED_METHODS_TAG) !== undefined;
+  }
+
+  /** Fetches and registers `<pay-invoices-saved-methods>` (elements/element-loader.ts); rejects when its code cannot be fetched. */
+  protected loadSavedMethods(): Promise<void> {
+    return loadElement(SAVED_METHODS_TAG);
   }
 
   private onRetryManage(): void {
@@ -1690,7 +1700,7 @@ export class PayInvoices extends PayInvoicesBase {
    * (with the same id, for the button's aria-controls) that shows its loading or why it failed.
    */
   private renderManagePanel(): TemplateResult {
-    if (customElements.get(SAVED_METHODS_TAG)) {
+    if (this.savedMethodsDefined) {
       return html`<pay-invoices-saved-methods
         id="manage-methods"
         account=${this.accountId}
