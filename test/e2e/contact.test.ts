@@ -8,14 +8,11 @@ import {
   click,
   definition,
   findButton,
-  findByLabel,
   findByRole,
   findByText,
   queryByLabel,
-  typeInto,
-  waitForGone,
 } from './dom.js';
-import { closeDemo, openDemo, payNow, waitForListRow } from './demo-page.js';
+import { closeDemo, enterNewCard, openDemo, payNow, waitForListRow } from './demo-page.js';
 
 describe('demo, customer portal (end to end)', function () {
   this.timeout(120000);
@@ -32,17 +29,7 @@ describe('demo, customer portal (end to end)', function () {
     await expect(demo.list).to.be.accessible();
 
     await payNow('INV-10472');
-    click(await findButton('Enter Card Info'));
-    await findByRole('dialog', 'Enter Card Info');
-    await typeInto(await findByLabel('Card number'), '5555 5555 5555 4444');
-    await typeInto(await findByLabel('Expiration (MM / YY)'), '12 / 34');
-    await typeInto(await findByLabel('CVC'), '123');
-    await typeInto(await findByLabel('ZIP'), '94107');
-    click(await findButton('Use this card'));
-    await waitForGone('dialog', 'Enter Card Info');
-
-    const card = await findByRole<HTMLInputElement>('radio', 'Mastercard ending 4444 (new)');
-    expect(card.checked, 'the new card is chosen').to.equal(true);
+    await enterNewCard('5555 5555 5555 4444', 'Mastercard ending 4444 (new)');
     expect(definition('Card processing fee')).to.equal('$13.14');
     expect(definition('Total')).to.equal('$451.14');
     click(await findButton('Make Payment'));

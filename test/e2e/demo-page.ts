@@ -7,7 +7,7 @@ import { setupDemo } from '../../demo/setup.js';
 import type { DemoHandles, DemoViewer } from '../../demo/setup.js';
 import { MemoryStorage } from '../../src/demo-backend/index.js';
 import type { InvoiceList } from '../../src/elements/invoice-list/invoice-list.js';
-import { cellText, click, findButton, findByLabel, findByRole, typeInto, waitFor } from './dom.js';
+import { cellText, click, findButton, findByLabel, findByRole, typeInto, waitFor, waitForGone } from './dom.js';
 
 export interface DemoPage extends DemoHandles {
   storage: Storage;
@@ -88,3 +88,40 @@ export async function payNow(number: string): Promise<void> {
   const box = await findByRole<HTMLInputElement>('checkbox', `Select invoice ${number}`);
   expect(box.checked, `${number} is preselected`).to.equal(true);
 }
+
+/** "Enter Card Info" with a sandbox test card typed as a payer types it; then `chosen` (the new card's option) is selected. */
+export async function enterNewCard(number: string, chosen: string): Promise<void> {
+  click(await findButton('Enter Card Info'));
+  await findByRole('dialog', 'Enter Card Info');
+  await typeInto(await findByLabel('Card number'), number);
+  await typeInto(await findByLabel('Expiration (MM / YY)'), '12 / 34');
+  await typeInto(await findByLabel('CVC'), '123');
+  await typeInto(await findByLabel('ZIP'), '94107');
+  click(await findButton('Use this card'));
+  await waitForGone('dialog', 'Enter Card Info');
+  const card = await findByRole<HTMLInputElement>('radio', chosen);
+  expect(card.checked, `${chosen} is chosen`).to.equal(true);
+}
+
+/** A POST the page sent: its path, and its body parsed when it was JSON text. */
+export interface SentPost {
+  path: string;
+  body: unknown;
+}
+
+/** Records every POST the page sends until `stop()`. */
+export function recordPosts(): { posts: SentPost[]; stop: () => void } {
+  const posts: SentPost[] = [];
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (input, init) => {
+    const request = input instanceof Request ? input : null;
+    const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
+    if (method === 'POST') {
+      const path = new URL(request?.url ?? String(input), location.href).pathname;
+      posts.push({ path, body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined });
+    }
+    return realFetch(input, init);
+  };
+  return { posts, stop: () => void (globalThis.fetch = realFetch) };
+}
+

@@ -14,17 +14,15 @@ import {
   deepQueryAll,
   definition,
   findButton,
-  findByLabel,
   findByRole,
   findByText,
   press,
   queryByRole,
-  typeInto,
   visibleText,
   waitFor,
   waitForGone,
 } from './dom.js';
-import { chooseAccount, closeDemo, openDemo, payNow, waitForListRow } from './demo-page.js';
+import { chooseAccount, closeDemo, enterNewCard, openDemo, payNow, recordPosts, waitForListRow } from './demo-page.js';
 import type { DemoPage } from './demo-page.js';
 import { deepActiveElement } from '../../src/dom/focus.js';
 
@@ -36,19 +34,6 @@ const CHALLENGE = 'Test 3-D Secure challenge';
 const CANCELLED = 'Card verification was cancelled. No payment was made; you can try again or choose another method.';
 
 
-/** Every POST the page sends (method + path) while recording. */
-function recordPosts(): { posts: string[]; stop: () => void } {
-  const posts: string[] = [];
-  const realFetch = globalThis.fetch;
-  globalThis.fetch = (input, init) => {
-    const request = input instanceof Request ? input : null;
-    const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
-    if (method === 'POST') posts.push(`POST ${new URL(request?.url ?? String(input), location.href).pathname}`);
-    return realFetch(input, init);
-  };
-  return { posts, stop: () => void (globalThis.fetch = realFetch) };
-}
-
 function invoiceInStore(store: DemoStore, number: string): Invoice {
   const found = store.listInvoices(ACCOUNT_ID, { status: 'all', limit: 1000 }).items.find((i) => i.number === number);
   if (!found) throw new Error(`no invoice ${number} in the demo store`);
@@ -58,20 +43,6 @@ function invoiceInStore(store: DemoStore, number: string): Invoice {
 /** Receipts in the ERP's cash-receipts batches that belong to `payment`. */
 function receiptsOf(store: DemoStore, payment: Payment): unknown[] {
   return store.listBatches().flatMap((b) => b.receipts.filter((r) => r.paymentId === payment.id));
-}
-
-/** "Enter Card Info" with Stripe's 3-D Secure test card; the new card is then the chosen method. */
-async function enterThreeDSecureCard(): Promise<void> {
-  click(await findButton('Enter Card Info'));
-  await findByRole('dialog', 'Enter Card Info');
-  await typeInto(await findByLabel('Card number'), CARD_3DS);
-  await typeInto(await findByLabel('Expiration (MM / YY)'), '12 / 34');
-  await typeInto(await findByLabel('CVC'), '123');
-  await typeInto(await findByLabel('ZIP'), '94107');
-  click(await findButton('Use this card'));
-  await waitForGone('dialog', 'Enter Card Info');
-  const card = await findByRole<HTMLInputElement>('radio', 'Visa ending 3155 (new)');
-  expect(card.checked, 'the new 3-D Secure card is chosen').to.equal(true);
 }
 
 /**
@@ -102,7 +73,7 @@ async function makePaymentUntilChallenge(demo: DemoPage): Promise<HTMLDialogElem
 
 describe('demo, 3-D Secure with the sandbox collector (end to end)', function () {
   this.timeout(120000);
-  let recorder: { posts: string[]; stop: () => void } | null = null;
+  let recorder: ReturnType<typeof recordPosts> | null = null;
 
   afterEach(async () => {
     recorder?.stop();
@@ -115,7 +86,7 @@ describe('demo, 3-D Secure with the sandbox collector (end to end)', function ()
     await chooseAccount('Acme', ACME);
     await waitForListRow('INV-10467', '$440.76', '—');
     await payNow('INV-10467');
-    await enterThreeDSecureCard();
+    await enterNewCard(CARD_3DS, 'Visa ending 3155 (new)');
     expect(definition('Total')).to.equal('$453.98');
 
     recorder = recordPosts();
@@ -139,10 +110,10 @@ describe('demo, 3-D Secure with the sandbox collector (end to end)', function ()
     await expect(demo.list).to.be.accessible();
 
     // One payment request, one confirmation; recorded once, succeeded, with its cash receipt.
-    const paymentPosts = recorder.posts.filter((p) => /\/payments(\/[^/]+\/confirm)?$/.test(p));
+    const paymentPosts = recorder.posts.map((p) => p.path).filter((p) => /\/payments(\/[^/]+\/confirm)?$/.test(p));
     expect(paymentPosts).to.have.length(2);
-    expect(paymentPosts[0]).to.equal('POST /api/v1/payments');
-    expect(paymentPosts[1]).to.match(/^POST \/api\/v1\/payments\/[^/]+\/confirm$/);
+    expect(paymentPosts[0]).to.equal('/api/v1/payments');
+    expect(paymentPosts[1]).to.match(/^\/api\/v1\/payments\/[^/]+\/confirm$/);
     const payments = demo.store.listPayments(ACCOUNT_ID);
     expect(payments).to.have.length(1);
     expect(payments[0]?.status).to.equal('succeeded');
@@ -161,7 +132,7 @@ describe('demo, 3-D Secure with the sandbox collector (end to end)', function ()
     await waitForListRow('INV-10472', '$438.00', '—');
     const before = invoiceInStore(demo.store, 'INV-10472');
     await payNow('INV-10472');
-    await enterThreeDSecureCard();
+    await enterNewCard(CARD_3DS, 'Visa ending 3155 (new)');
 
     recorder = recordPosts();
     // (1) "Fail authentication".
@@ -188,8 +159,8 @@ describe('demo, 3-D Secure with the sandbox collector (end to end)', function ()
     expect(deepQueryAll('pi-sandbox-challenge')).to.have.length(0);
 
     // Two attempts sent, each confirmed as not completed; none succeeded, no cash receipt.
-    expect(recorder.posts.filter((p) => /\/payments$/.test(p))).to.have.length(2);
-    expect(recorder.posts.filter((p) => /\/confirm$/.test(p))).to.have.length(2);
+    expect(recorder.posts.filter((p) => /\/payments$/.test(p.path))).to.have.length(2);
+    expect(recorder.posts.filter((p) => /\/confirm$/.test(p.path))).to.have.length(2);
     const payments = demo.store.listPayments(ACCOUNT_ID);
     expect(payments.map((p) => p.status)).to.deep.equal(['canceled', 'canceled']);
     for (const p of payments) {

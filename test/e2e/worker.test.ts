@@ -23,7 +23,7 @@ import {
   visibleText,
   waitForGone,
 } from './dom.js';
-import { chooseAccount, closeDemo, openDemo, payNow, waitForListRow } from './demo-page.js';
+import { chooseAccount, closeDemo, openDemo, payNow, recordPosts, waitForListRow } from './demo-page.js';
 import type { DemoPage } from './demo-page.js';
 
 const ACME = 'Acme Hardware Co. (C-1001)';
@@ -37,25 +37,6 @@ async function payWithDefaultCard(): Promise<string> {
   const receipt = definition('Cash receipt') ?? '';
   expect(receipt).to.match(/^CR-\d{6}$/);
   return receipt;
-}
-
-/** The payment requests (POST …/payments bodies) the page sends while `action` runs. */
-async function recordPaymentRequests(action: () => Promise<void>): Promise<PaymentRequest[]> {
-  const sent: PaymentRequest[] = [];
-  const realFetch = globalThis.fetch;
-  globalThis.fetch = (input, init) => {
-    const url = input instanceof Request ? input.url : String(input);
-    if (init?.method === 'POST' && /\/payments$/.test(url) && typeof init.body === 'string') {
-      sent.push(JSON.parse(init.body) as PaymentRequest);
-    }
-    return realFetch(input, init);
-  };
-  try {
-    await action();
-  } finally {
-    globalThis.fetch = realFetch;
-  }
-  return sent;
 }
 
 describe('demo, worker workspace (end to end)', function () {
@@ -174,10 +155,14 @@ describe('demo, worker workspace (end to end)', function () {
     const submit = queryByRole<HTMLButtonElement>('button', 'Make Payment');
     expect(submit?.disabled, 'Make Payment waits for the authorization').to.equal(true);
     click(consent);
-    const sent = await recordPaymentRequests(async () => {
+    const recorder = recordPosts();
+    try {
       click(await findButton('Make Payment'));
       await findByRole('heading', 'Payment processing');
-    });
+    } finally {
+      recorder.stop();
+    }
+    const sent = recorder.posts.filter((p) => /\/payments$/.test(p.path)).map((p) => p.body as PaymentRequest);
     expect(definition('Payment method')).to.equal('STRIPE TEST BANK checking ending 6789');
     expect(sent).to.have.length(1);
     expect(sent[0]?.achAuthorization?.text).to.contain('debit my bank account ending 6789 for the amount of $440.76 on');
