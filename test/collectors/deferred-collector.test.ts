@@ -14,6 +14,7 @@ import { CollectorError, type PaymentCollector } from '../../src/collectors/type
 import { SandboxCollector } from '../../src/collectors/sandbox-collector.js';
 import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.js';
 import '../../src/define/pay-invoices.js';
+import { chunkFetchError } from '../embedding/held-loader.js';
 import { ACME, closeDialog, demoBackend, dialogAlert, modalOf, openEntry, root, waitLoaded } from '../faults/helpers.js';
 
 /** A loader that fails `failures` times (as a blocked or offline chunk fetch does), then works. */
@@ -23,7 +24,7 @@ function flakyLoader(failures: number): { load: () => Promise<PaymentCollector>;
     calls: () => calls,
     load: async () => {
       calls += 1;
-      if (calls <= failures) throw new TypeError('Failed to fetch dynamically imported module');
+      if (calls <= failures) throw chunkFetchError();
       return new SandboxCollector({ delayMs: 0 });
     },
   };

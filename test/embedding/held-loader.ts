@@ -11,13 +11,16 @@ export interface HeldLoader {
   fail: () => void;
 }
 
+/** The error a browser rejects `import()` with when a chunk cannot be downloaded. */
+export const chunkFetchError = (): TypeError => new TypeError('Failed to fetch dynamically imported module');
+
 export function heldLoader(fetchClass: () => Promise<CustomElementConstructor>): HeldLoader {
   let calls = 0;
   let release!: () => void;
   let fail!: () => void;
   const gate = new Promise<void>((resolve, reject) => {
     release = resolve;
-    fail = () => reject(new TypeError('Failed to fetch dynamically imported module'));
+    fail = () => reject(chunkFetchError());
   });
   gate.catch(() => {}); // failing before anyone waits is not an unhandled rejection
   const loader: ElementLoader = async () => {

@@ -13,7 +13,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define/invoice-list.js';
 import type { InvoiceList } from '../../src/elements/invoice-list/invoice-list.js';
 import { setElementLoader } from '../../src/elements/element-loader.js';
-import { heldLoader, type HeldLoader } from './held-loader.js';
+import { chunkFetchError, heldLoader, type HeldLoader } from './held-loader.js';
 import { defineOnDemand } from '../../src/define/on-demand.js';
 import { ACME, FakeBackend, button, root, textOf } from '../elements/invoice-list-fixtures.js';
 
@@ -143,7 +143,7 @@ describe('defineOnDemand (the script-tag bundle\'s registration of the pay view)
     let fail = false;
     setElementLoader(name, async () => {
       calls++;
-      if (fail || calls <= failFirst) throw new TypeError('Failed to fetch dynamically imported module');
+      if (fail || calls <= failFirst) throw chunkFetchError();
       return class extends HTMLElement {};
     });
     return { name, calls: () => calls, failing: (on) => (fail = on) };
