@@ -370,8 +370,9 @@ async function payUntilOutcomeUnknown(el: PayInvoices): Promise<void> {
 
 /**
  * F02: the connection dropped after the payment left, and stayed down while the client looked the
- * payment up: "We are confirming your payment…", never "failed", and no second charge. Check
- * payment status (the connection is back) finds the payment and shows its receipt.
+ * payment up and while the payer pressed Check payment status: still "confirming", never
+ * "failed", with a note that the payer will not be charged twice. (Pressed again once the
+ * connection is back, the check finds the payment and shows its receipt.)
  */
 export const ConfirmingAnswerLost: Story = {
   ...served(answerLostBackend()),
@@ -379,6 +380,8 @@ export const ConfirmingAnswerLost: Story = {
     renderPay(args, {
       drive: async (el) => {
         await payUntilOutcomeUnknown(el);
+        await checkPaymentStatus(el);
+        await waitFor(() => /We still could not confirm your payment/.test(root(el).querySelector('#outcome')?.textContent ?? ''), 'the "still unknown" note');
       },
     }),
 };

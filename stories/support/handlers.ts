@@ -164,8 +164,8 @@ export function paidMeanwhileBackend(invoiceId: string, amount: number): StoryBa
 
 /**
  * F02: the connection drops after the payment request left. The demo records the payment, but
- * every answer is lost, and so are the client's look-ups by idempotency key: the outcome is
- * unknown. Later look-ups (Check payment status) get through and find the payment.
+ * every answer is lost, and so are the client's look-ups by idempotency key and those of the first
+ * "Check payment status": the outcome stays unknown. Later look-ups get through and find it.
  */
 export function answerLostBackend(): StoryBackend {
   let lookups = 0;
@@ -177,8 +177,9 @@ export function answerLostBackend(): StoryBackend {
     [
       http.get(`${API_BASE}/payments`, () => {
         lookups++;
-        // Still offline for the client's own look-ups; msw's next handler (the demo's) answers later ones.
-        return lookups <= CLIENT_ATTEMPTS ? HttpResponse.error() : undefined;
+        // Still offline for the client's own look-ups and the first status check (each tries
+        // CLIENT_ATTEMPTS times); msw's next handler (the demo's) answers later ones.
+        return lookups <= 2 * CLIENT_ATTEMPTS ? HttpResponse.error() : undefined;
       }),
     ],
   );
