@@ -4,28 +4,10 @@ import { ACME, BANK, CONTACT, CREDIT, EXPIRED_MC, FakeBackend, FakeCollector, VI
 import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.js';
 import { DeclinedError } from '../../src/backend/errors.js';
 import '../../src/define/pay-invoices.js';
-import { mountPayInvoices as mount, root, totals } from './pay-invoices-dom.js';
+import { control, mountPayInvoices as mount, root, text, totals, typeInto } from './pay-invoices-dom.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers that look at what a user sees
-
-/** An element by its accessible label (aria-label or wrapping/for label text), exact or by pattern. */
-function byLabel<T extends HTMLElement = HTMLInputElement>(el: HTMLElement, name: string | RegExp): T | null {
-  const r = root(el);
-  const matches = (text: string): boolean =>
-    typeof name === 'string' ? text.replace(/\s+/g, ' ').trim() === name : name.test(text.replace(/\s+/g, ' ').trim());
-  for (const node of r.querySelectorAll<HTMLElement>('input, textarea, select, button')) {
-    const aria = node.getAttribute('aria-label');
-    if (aria !== null) {
-      if (matches(aria)) return node as T;
-      continue;
-    }
-    const labels = (node as HTMLInputElement).labels;
-    if (labels) for (const l of labels) if (matches(l.textContent ?? '')) return node as T;
-    if (node.tagName === 'BUTTON' && matches(node.textContent ?? '')) return node as T;
-  }
-  return null;
-}
 
 function button(el: HTMLElement, name: string | RegExp): HTMLButtonElement {
   const found = [...root(el).querySelectorAll('button')].find((b) => {
@@ -36,15 +18,9 @@ function button(el: HTMLElement, name: string | RegExp): HTMLButtonElement {
   return found;
 }
 
-function text(el: HTMLElement): string {
-  return (root(el).textContent ?? '').replace(/\s+/g, ' ');
-}
-
-/** Types into a field as a user would (value + input + change). */
-async function typeInto(el: PayInvoices, field: HTMLInputElement | HTMLTextAreaElement, value: string): Promise<void> {
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  field.dispatchEvent(new Event('change', { bubbles: true }));
+/** Types into a field as a user would, then waits for the render. */
+async function typeAndRender(el: PayInvoices, field: HTMLInputElement | HTMLTextAreaElement, value: string): Promise<void> {
+  typeInto(field, value);
   await el.updateComplete;
 }
 
@@ -67,13 +43,13 @@ function held(): { until: Promise<void>; release: () => void } {
 }
 
 function amountInput(el: PayInvoices, number: string): HTMLInputElement {
-  const input = byLabel(el, `Payment amount for invoice ${number}`);
+  const input = control(el, `Payment amount for invoice ${number}`);
   if (!input) throw new Error(`no amount input for ${number}`);
   return input;
 }
 
 function checkbox(el: PayInvoices, name: string | RegExp): HTMLInputElement {
-  const input = byLabel(el, name);
+  const input = control(el, name);
   if (!input) throw new Error(`no control ${String(name)}`);
   return input;
 }
@@ -117,7 +93,7 @@ describe('<pay-invoices>', () => {
 
     it('has no walkthrough button when the walkthrough is off', async () => {
       const el = await mount(new FakeBackend({ settings: { walkthroughEnabled: false } }));
-      expect(byLabel(el, 'Open the payment walkthrough')).to.equal(null);
+      expect(control(el, 'Open the payment walkthrough')).to.equal(null);
     });
 
     it('preselects the invoice whose Pay Now was pressed, prefilled with its balance less pending', async () => {
@@ -144,7 +120,7 @@ describe('<pay-invoices>', () => {
 
     it('edits a partial amount and updates the totals', async () => {
       const el = await mount(new FakeBackend(), { selected: ['inv-1003'] });
-      await typeInto(el, amountInput(el, 'INV-1003'), '40.50');
+      await typeAndRender(el, amountInput(el, 'INV-1003'), '40.50');
       expect(amountInput(el, 'INV-1003').getAttribute('aria-invalid')).to.equal('false');
       expect(totals(el)['Invoices']).to.equal('$40.50');
       expect(submitButton(el).disabled).to.equal(false);
@@ -164,7 +140,7 @@ describe('<pay-invoices>', () => {
       it(`${id} refuses "${value.length > 20 ? `${value.slice(0, 8)}…` : value}" inline and disables Make Payment`, async () => {
         const el = await mount(new FakeBackend(), { selected: ['inv-1003'] });
         const input = amountInput(el, 'INV-1003');
-        await typeInto(el, input, value);
+        await typeAndRender(el, input, value);
         expect(input.getAttribute('aria-invalid')).to.equal('true');
         const describedBy = input.getAttribute('aria-describedby');
         const message = describedBy ? root(el).getElementById(describedBy) : null;
@@ -181,7 +157,7 @@ describe('<pay-invoices>', () => {
 
     it('F16 accepts more than the balance when overpayment is allowed', async () => {
       const el = await mount(new FakeBackend({ settings: { overpaymentAllowed: true } }), { selected: ['inv-1003'] });
-      await typeInto(el, amountInput(el, 'INV-1003'), '100.01');
+      await typeAndRender(el, amountInput(el, 'INV-1003'), '100.01');
       expect(amountInput(el, 'INV-1003').getAttribute('aria-invalid')).to.equal('false');
       expect(totals(el)['Invoices']).to.equal('$100.01');
     });
@@ -238,15 +214,15 @@ describe('<pay-invoices>', () => {
       expect(credit.value).to.equal('30.00');
       expect(totals(el)['Credits']).to.equal('-$30.00');
       expect(totals(el)['Total']).to.equal('$72.10'); // (100 − 30) + 3 %
-      await typeInto(el, amountInput(el, 'INV-1003'), '20.00');
+      await typeAndRender(el, amountInput(el, 'INV-1003'), '20.00');
       expect(text(el)).to.include('The credits are more than the invoices selected');
       expect(submitButton(el).disabled).to.equal(true);
-      await typeInto(el, credit, '20.00');
+      await typeAndRender(el, credit, '20.00');
       expect(text(el)).to.include('Credits cannot cover the whole payment');
       expect(submitButton(el).disabled).to.equal(true);
-      await typeInto(el, credit, '40.00');
+      await typeAndRender(el, credit, '40.00');
       expect(credit.getAttribute('aria-invalid')).to.equal('true');
-      await typeInto(el, credit, '19.99');
+      await typeAndRender(el, credit, '19.99');
       expect(submitButton(el).disabled).to.equal(false);
       expect(totals(el)['Total']).to.equal('$0.01'); // 3 % of one cent rounds to 0
     });
@@ -254,7 +230,7 @@ describe('<pay-invoices>', () => {
     it('spreads a lump sum oldest due first and refuses a remainder', async () => {
       const el = await mount(new FakeBackend());
       const lump = checkbox(el, 'Lump sum amount');
-      await typeInto(el, lump, '1300.00');
+      await typeAndRender(el, lump, '1300.00');
       await click(el, button(el, 'Apply'));
       expect(checkbox(el, 'Select invoice INV-1001').checked).to.equal(true);
       expect(checkbox(el, 'Select invoice INV-1003').checked).to.equal(true);
@@ -263,9 +239,9 @@ describe('<pay-invoices>', () => {
       expect(amountInput(el, 'INV-1003').value).to.equal('50.00');
       expect(totals(el)['Invoices']).to.equal('$1,300.00');
       // Amounts remain editable.
-      await typeInto(el, amountInput(el, 'INV-1003'), '60.00');
+      await typeAndRender(el, amountInput(el, 'INV-1003'), '60.00');
       expect(totals(el)['Invoices']).to.equal('$1,310.00');
-      await typeInto(el, lump, '2000');
+      await typeAndRender(el, lump, '2000');
       await click(el, button(el, 'Apply'));
       expect(text(el)).to.include('That is $500.00 more than the $1,500.00 still open');
       expect(lump.getAttribute('aria-invalid')).to.equal('true');
@@ -286,8 +262,8 @@ describe('<pay-invoices>', () => {
 
     it('F24 renders no bank option when ACH is not allowed', async () => {
       const el = await mount(new FakeBackend({ settings: { allowedMethods: ['card'] } }));
-      expect(byLabel(el, 'Bank Account')).to.equal(null);
-      expect(byLabel(el, 'Credit or Debit Card')).to.exist;
+      expect(control(el, 'Bank Account')).to.equal(null);
+      expect(control(el, 'Credit or Debit Card')).to.exist;
       expect(text(el)).to.not.include('Enter Bank Info');
     });
 
@@ -318,11 +294,11 @@ describe('<pay-invoices>', () => {
       const el = await mount(new FakeBackend(), { selected: ['inv-1003'] });
       const memo = checkbox(el, 'Memo') as unknown as HTMLTextAreaElement;
       const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}';
-      await typeInto(el, memo, family.repeat(20));
+      await typeAndRender(el, memo, family.repeat(20));
       expect(text(el)).to.include('0 characters left');
       expect(memo.getAttribute('aria-invalid')).to.equal('false');
       expect(submitButton(el).disabled).to.equal(false);
-      await typeInto(el, memo, 'x'.repeat(25));
+      await typeAndRender(el, memo, 'x'.repeat(25));
       expect(memo.getAttribute('aria-invalid')).to.equal('true');
       expect(text(el)).to.include('The memo is 5 characters too long (at most 20).');
       expect(submitButton(el).disabled).to.equal(true);
@@ -520,7 +496,7 @@ describe('<pay-invoices>', () => {
       const el = await mount(backend, { selected: ['inv-1003'] });
       await click(el, submitButton(el));
       await waitForText(el, /may still be processing/);
-      expect(byLabel(el, 'Make Payment')).to.equal(null);
+      expect(control(el, 'Make Payment')).to.equal(null);
       await click(el, button(el, 'Check payment status'));
       await waitForReceipt(el);
       expect(backend.created).to.have.length(1);
@@ -537,7 +513,7 @@ describe('<pay-invoices>', () => {
       expect(checkbox(el, 'Select invoice INV-1003').checked).to.equal(true);
       expect(checkbox(el, 'Select invoice INV-1001').checked).to.equal(true);
       expect(amountInput(el, 'INV-1003').value).to.equal('60.00');
-      expect(byLabel(el, 'Select invoice INV-1002')).to.equal(null);
+      expect(control(el, 'Select invoice INV-1002')).to.equal(null);
       expect(sessionStorage.getItem(PENDING_KEY)).to.equal(null);
       await click(el, submitButton(el));
       await waitForReceipt(el);
@@ -550,7 +526,7 @@ describe('<pay-invoices>', () => {
       const backend = new FakeBackend();
       backend.createSteps.push({ kind: 'error', error: backendError('unauthorized', { status: 401 }) });
       const el = await mount(backend, { selected: ['inv-1003'] });
-      await typeInto(el, checkbox(el, 'Memo') as unknown as HTMLTextAreaElement, 'June run');
+      await typeAndRender(el, checkbox(el, 'Memo') as unknown as HTMLTextAreaElement, 'June run');
       setTimeout(() => submitButton(el).click());
       const ev = await oneEvent(el, 'auth-required');
       expect(ev.detail).to.deep.equal({ reason: 'unauthorized' });
@@ -629,7 +605,7 @@ describe('<pay-invoices>', () => {
       const backend = new FakeBackend({ credits: [CREDIT] });
       const el = await mount(backend, { selected: ['inv-1001', 'inv-1003'], showBack: true });
       await click(el, checkbox(el, 'Apply credit CM-501'));
-      await typeInto(el, checkbox(el, 'Memo') as unknown as HTMLTextAreaElement, '<b>June</b>');
+      await typeAndRender(el, checkbox(el, 'Memo') as unknown as HTMLTextAreaElement, '<b>June</b>');
       setTimeout(() => submitButton(el).click());
       const ev = await oneEvent(el, 'payment-complete');
       expect(ev.detail).to.deep.equal({ paymentId: 'pay-1', status: 'succeeded', total: 135960, currency: 'USD' });
@@ -661,7 +637,7 @@ describe('<pay-invoices>', () => {
       setTimeout(() => button(el, 'Back to invoices').click());
       await oneEvent(el, 'pay-back');
       await click(el, button(el, 'Make another payment'));
-      await waitUntil(() => byLabel(el, 'Select invoice INV-1001'), 'form not back', { timeout: 8000 });
+      await waitUntil(() => control(el, 'Select invoice INV-1001'), 'form not back', { timeout: 8000 });
       expect(checkbox(el, 'Select invoice INV-1001').checked).to.equal(false);
     });
   });
@@ -670,7 +646,7 @@ describe('<pay-invoices>', () => {
     it('says online payment is unavailable when the feature is off', async () => {
       const el = await mount(new FakeBackend({ settings: { onlinePaymentsEnabled: false } }));
       expect(text(el)).to.include('Online payment is not available');
-      expect(byLabel(el, 'Make Payment')).to.equal(null);
+      expect(control(el, 'Make Payment')).to.equal(null);
       expect(root(el).querySelector('[role="table"]')).to.equal(null);
       await expect(el).to.be.accessible();
     });
@@ -691,7 +667,7 @@ describe('<pay-invoices>', () => {
       await expect(el).to.be.accessible();
       backend.loadError = null;
       await click(el, button(el, 'Try again'));
-      await waitUntil(() => byLabel(el, 'Select invoice INV-1001'), 'not loaded', { timeout: 8000 });
+      await waitUntil(() => control(el, 'Select invoice INV-1001'), 'not loaded', { timeout: 8000 });
     });
 
     it('asks for an account when there is none', async () => {
@@ -701,7 +677,7 @@ describe('<pay-invoices>', () => {
 
     it('uses a contact’s own account when no account is given', async () => {
       const el = await mount(new FakeBackend({ viewer: CONTACT }), { account: '' });
-      expect(byLabel(el, 'Select invoice INV-1001')).to.exist;
+      expect(control(el, 'Select invoice INV-1001')).to.exist;
     });
 
     it('F29 says so when there are no open invoices', async () => {
@@ -714,7 +690,7 @@ describe('<pay-invoices>', () => {
     it('F30 stays light with 10,000 invoices: few DOM nodes, select all and totals', async () => {
       const invoices = Array.from({ length: 10000 }, (_, i) => inv(i + 1, { balance: 100 + i, dueDate: '2030-02-01' }));
       const el = await mount(new FakeBackend({ invoices, methods: [BANK, VISA] }));
-      await waitUntil(() => byLabel(el, 'Select invoice INV-1'), 'rows not rendered', { timeout: 10000 });
+      await waitUntil(() => control(el, 'Select invoice INV-1'), 'rows not rendered', { timeout: 10000 });
       const count = (): number => root(el).querySelectorAll('*').length;
       expect(count()).to.be.below(2000);
       // Only a window of rows is rendered (more in the windowing tests: pay-invoices-window.test.ts).
