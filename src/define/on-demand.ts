@@ -7,7 +7,8 @@
  *   where no observer of the document sees it);
  * - when the page has finished loading and is idle, whatever is still missing is fetched, so a tag
  *   inside a host's own shadow root is registered too, and a payer's first click finds the code
- *   there already.
+ *   there already. A page whose load event comes late or never (an image or a third-party script
+ *   that hangs) does not hold this back for more than ten seconds.
  * A failed fetch is reported on the console and tried again the next time the tag is needed, when
  * the browser comes back online, and after a few growing delays — a tag in a shadow root has no
  * other way to ask again.
@@ -16,12 +17,16 @@ import { loadElement } from '../elements/element-loader.js';
 
 /** How long the idle fetch waits at most for the browser to be idle, after the page's load event. */
 const IDLE_TIMEOUT_MS = 4000;
+/** The longest the idle fetch waits for the page's load event. */
+const LOAD_WAIT_MS = 10_000;
 /** After a failed fetch, when to try the missing tags again (then only when next needed or back online). */
 const RETRY_DELAYS_MS = [5_000, 30_000, 120_000];
 
 export interface OnDemandOptions {
   /** Delays of the retries after a failed fetch (tests shorten them). */
   retryDelaysMs?: readonly number[];
+  /** The longest the idle fetch waits for the page's load event (tests shorten it). */
+  loadWaitMs?: number;
 }
 
 export function defineOnDemand(tags: readonly string[], options: OnDemandOptions = {}): void {
@@ -73,10 +78,16 @@ export function defineOnDemand(tags: readonly string[], options: OnDemandOptions
   observer.observe(document, { childList: true, subtree: true });
   window.addEventListener('online', onOnline);
 
+  let idleFetch = false;
   const whenIdle = (): void => {
+    if (idleFetch) return;
+    idleFetch = true;
     if ('requestIdleCallback' in window) requestIdleCallback(loadMissing, { timeout: IDLE_TIMEOUT_MS });
     else setTimeout(loadMissing, 200);
   };
   if (document.readyState === 'complete') whenIdle();
-  else window.addEventListener('load', whenIdle, { once: true });
+  else {
+    window.addEventListener('load', whenIdle, { once: true });
+    setTimeout(whenIdle, options.loadWaitMs ?? LOAD_WAIT_MS);
+  }
 }

@@ -180,6 +180,25 @@ describe('defineOnDemand (the script-tag bundle\'s registration of the pay view)
     }
   });
 
+  it('a page whose load event never comes (a hanging image) still gets its shadow-root tags after the load wait', async () => {
+    const shadowed = tag();
+    const host = document.createElement('div');
+    host.attachShadow({ mode: 'open' }).append(document.createElement(shadowed.name));
+    document.body.append(host);
+    // This page loaded long ago: make it look like one still waiting for its load event.
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'interactive' });
+    try {
+      defineOnDemand([shadowed.name], { loadWaitMs: 100 });
+      await new Promise((r) => setTimeout(r, 30));
+      expect(shadowed.calls(), 'not before the load wait is over').to.equal(0);
+      await waitUntil(() => customElements.get(shadowed.name), 'the idle fetch waited for a load event that never came', WAIT);
+      expect(shadowed.calls()).to.equal(1);
+    } finally {
+      delete (document as { readyState?: unknown }).readyState;
+      host.remove();
+    }
+  });
+
   it('reports a failed fetch on the console and tries again when the tag is next used', async () => {
     const t = tag();
     t.failing(true);
