@@ -43,6 +43,12 @@ interface State {
 
 const stage = document.getElementById('stage') as HTMLElement;
 let state: State | null = null;
+/**
+ * A second, smaller data set kept beside the current one: our list rendered on it is sampled
+ * between the renders on the current one, so "100,000 vs our 10,000" compares two renders taken
+ * minutes apart no longer (the machine's drift over a run moved that ratio between 1.1× and 1.4×).
+ */
+let reference: State | null = null;
 
 function current(): State {
   if (!state) throw new Error('call bench.prepare(size) first');
@@ -412,7 +418,28 @@ const api = {
     const index = new InvoiceIndex(invoices);
     const payInvoices = index.query({ status: 'open', search: '', sort: 'dueDate', order: 'asc' });
     state = { size, index, backend: new BenchBackend(index), payInvoices };
+    reference = null;
     return { invoices: invoices.length, open: payInvoices.length };
+  },
+  /** Generates the reference data set (see `reference`), kept until the next `prepare`. */
+  async prepareReference(size: number): Promise<{ invoices: number }> {
+    const invoices = generateInvoices(size);
+    const index = new InvoiceIndex(invoices);
+    const payInvoices = index.query({ status: 'open', search: '', sort: 'dueDate', order: 'asc' });
+    reference = { size, index, backend: new BenchBackend(index), payInvoices };
+    await quiet();
+    return { invoices: invoices.length };
+  },
+  /** Our list's first render on the reference data set (same page, same heap as the current one). */
+  async listFirstRenderReference(): Promise<Rendered> {
+    if (!reference) throw new Error('call bench.prepareReference(size) first');
+    const main = state;
+    state = reference;
+    try {
+      return await measureRender(() => renderList('ours'));
+    } finally {
+      state = main;
+    }
   },
   listFirstRender: (side: Side): Promise<Rendered> => measureRender(() => renderList(side)),
   /** Renders the list (untimed), then times the status filter and then the sort. */
