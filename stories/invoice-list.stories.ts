@@ -93,6 +93,17 @@ export const ContactList: Story = {
   render: (args) => renderList(args, { backend: contactRestBackend, drive: tableShown }),
 };
 
+/**
+ * On a phone or in a side panel (a 360 px column here): each invoice is a card with Pay Now in
+ * view; the header keeps its sort buttons. Below about 880 px of width the list stacks its rows.
+ */
+export const Narrow: Story = {
+  ...served(demoBackend()),
+  args: { account: '', mode: 'contact' },
+  decorators: [(story) => staticHtml`<div style="width: 360px">${story()}</div>`],
+  render: (args) => renderList(args, { backend: contactRestBackend, drive: tableShown }),
+};
+
 /** The invoices are on their way (the demo never answers here). */
 export const Loading: Story = {
   ...served(neverAnswersBackend(), { busy: true }),

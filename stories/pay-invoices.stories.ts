@@ -148,6 +148,22 @@ export const PartialAmounts: Story = {
     }),
 };
 
+/**
+ * On a phone or in a side panel (a 360 px column here): each invoice is a card, the amount field
+ * under the selected ones. Below about 760 px of width the form stacks its invoice rows.
+ */
+export const Narrow: Story = {
+  ...served(demoBackend()),
+  decorators: [(story) => staticHtml`<div style="width: 360px">${story()}</div>`],
+  render: (args) =>
+    renderPay(args, {
+      drive: async (el) => {
+        await selectInvoices(el, 'INV-10421', 'INV-10455');
+        await setAmount(el, 'INV-10455', '100.00');
+      },
+    }),
+};
+
 /** Amounts the payer has to fix: more than the balance, and not a number. */
 export const AmountErrors: Story = {
   ...served(demoBackend()),

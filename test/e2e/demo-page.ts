@@ -3,6 +3,7 @@
  * in-memory store and without simulated latency; plus the user steps the scenarios share.
  */
 import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import { setupDemo } from '../../demo/setup.js';
 import type { DemoHandles, DemoViewer } from '../../demo/setup.js';
 import { MemoryStorage } from '../../src/demo-backend/index.js';
@@ -40,12 +41,17 @@ export async function loadMarkup(page: 'index' | 'contact'): Promise<void> {
   document.body.replaceChildren(...Array.from(doc.body.childNodes, (n) => document.importNode(n, true)));
 }
 
-/** Loads the page and runs `setupDemo(viewer)` on `storage` (default: a fresh MemoryStorage). */
+/**
+ * Loads the page and runs `setupDemo(viewer)` on `storage` (default: a fresh MemoryStorage), in a
+ * desktop browser window (1280 × 900): the scenarios read the tables as tables, which a narrower
+ * window would stack into cards (test/elements/narrow-layout.test.ts covers that layout).
+ */
 export async function openDemo(
   page: 'index' | 'contact',
   viewer: DemoViewer,
   storage: Storage = new MemoryStorage(),
 ): Promise<DemoPage> {
+  await setViewport({ width: 1280, height: 900 });
   await loadMarkup(page);
   const handles = await setupDemo(viewer, { storage, latencyMs: 0 });
   const list = document.querySelector('invoice-list');

@@ -79,7 +79,9 @@ describe('right-to-left layout', () => {
   });
 
   it('<invoice-list locale="ar"> runs its columns right to left with amounts at the inline end', async () => {
-    const el = await fixture<InvoiceList>(html`<invoice-list locale="ar" .backend=${new ListBackend()}></invoice-list>`);
+    // As wide as a desktop's content column: narrower, the rows stack into cards (narrow-layout.test.ts).
+    const box = await fixture<HTMLElement>(html`<div style="width: 1100px"><invoice-list locale="ar" .backend=${new ListBackend()}></invoice-list></div>`);
+    const el = box.firstElementChild as InvoiceList;
     await waitUntil(() => el.shadowRoot?.querySelector('table[part="table"] tbody tr'), 'no rows', WAIT);
     await el.updateComplete;
     expect(el.getAttribute('dir')).to.equal('rtl');

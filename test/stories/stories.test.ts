@@ -26,10 +26,13 @@ interface Parameters {
   storyTest?: StoryTestParameters;
 }
 type Hook = () => unknown;
+type Decorator = (story: () => TemplateResult, context: { args: Args }) => TemplateResult;
 interface Annotations {
   args?: Args;
   parameters?: Parameters;
   render?: (args: Args) => TemplateResult;
+  /** Wrappers around the story (a narrow column, say), innermost first, as Storybook applies them. */
+  decorators?: Decorator[];
   beforeEach?: Hook | Hook[];
 }
 interface MetaLike extends Annotations {
@@ -145,7 +148,9 @@ describe('Storybook stories', () => {
         await runHooks(story.beforeEach);
         problems.length = 0;
 
-        const el = await fixture<HTMLElement>(render(args));
+        const decorators = [...(story.decorators ?? []), ...(meta.decorators ?? [])];
+        const rendered = decorators.reduce<() => TemplateResult>((inner, decorate) => () => decorate(inner, { args }), () => render(args));
+        const el = await fixture<HTMLElement>(rendered());
         await whenSetupsDone();
         if (parameters.storyTest?.busy) {
           expect(busyElements(el), 'a loading story shows aria-busy="true"').to.not.be.empty;

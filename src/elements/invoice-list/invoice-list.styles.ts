@@ -196,6 +196,93 @@ export const invoiceListStyles = [
       margin: 0;
       overflow-wrap: anywhere;
     }
+    /*
+     * Narrow (the element under about 55 rem: a phone, a side panel): each invoice is a card —
+     * number and balance, status and due date, invoice date and total, then Pay Now and Details.
+     * The header row keeps only its sort buttons, in a wrapping line; the column names it no
+     * longer shows above the values appear beside them (data-label).
+     */
+    .stacked table,
+    .stacked thead,
+    .stacked tbody {
+      display: block;
+    }
+    .stacked thead tr {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem calc(var(--_space) * 1.5);
+      padding: calc(var(--_space) * 0.75) var(--_space);
+      background: var(--_surface);
+      border-bottom: 1px solid var(--_border);
+    }
+    .stacked thead th {
+      padding: 0;
+      border: none;
+      background: none;
+    }
+    .stacked thead th:not([aria-sort]) {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .stacked tbody tr {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      gap: 0.25rem var(--_space);
+      height: auto;
+      padding: calc(var(--_space) * 0.75) var(--_space);
+      border-bottom: 1px solid var(--_border);
+    }
+    .stacked tbody :is(th, td) {
+      padding: 0;
+      border: none;
+      min-width: 0;
+    }
+    .stacked tbody th {
+      grid-area: 1 / 1;
+    }
+    .stacked .balance {
+      grid-area: 1 / 2;
+      font-weight: 600;
+    }
+    .stacked :is(.status, .due, .issued, .total, .pending) {
+      font-size: 0.875em;
+    }
+    .stacked .status {
+      grid-area: 2 / 1;
+    }
+    .stacked .due {
+      grid-area: 2 / 2;
+      text-align: end;
+    }
+    .stacked .issued {
+      grid-area: 3 / 1;
+    }
+    .stacked .total {
+      grid-area: 3 / 2;
+    }
+    .stacked .pending {
+      grid-area: 4 / 1 / 5 / 3;
+    }
+    .stacked .pending.none {
+      display: none;
+    }
+    .stacked .actions {
+      grid-area: 5 / 1 / 6 / 3;
+      white-space: normal;
+      padding-block-start: calc(var(--_space) / 2);
+    }
+    .stacked .sub {
+      max-width: none;
+    }
+    .stacked td[data-label]::before {
+      content: attr(data-label) ': ';
+      color: var(--_muted);
+      font-weight: 400;
+    }
     .history-head {
       display: flex;
       flex-wrap: wrap;

@@ -30,6 +30,7 @@ import { invoiceListStyles } from './invoice-list.styles.js';
 // and registers <pay-invoices> on the first Pay Now.
 import './invoice-list-history.js';
 import { loadElement } from '../element-loader.js';
+import { NarrowController } from '../narrow.js';
 
 registerDefaultMessages('en', messages);
 
@@ -47,6 +48,14 @@ export interface PayNowDetail {
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 type View = 'list' | 'history' | 'pay';
+/** Column names the stacked layout shows beside a row's values (data-label). */
+interface CellLabels {
+  issued: string;
+  due: string;
+  total: string;
+  balance: string;
+  pending: string;
+}
 type Order = 'asc' | 'desc';
 
 interface DetailsState {
@@ -120,6 +129,8 @@ export class InvoiceList extends PayInvoicesBase {
   private _detailsAbort?: AbortController;
   private _detailsOpener: HTMLElement | null = null;
   private _reloadToken = 0;
+  /** Below about 55 rem the table stacks each invoice into a card (Pay Now stays in view). */
+  private readonly _narrow = new NarrowController(this, 880);
   /** Invoice numbers seen on any page, by id (payment history names the invoices it paid). */
   private readonly _invoiceNumbers = new Map<string, string>();
   private _focusAfterRender: (() => HTMLElement | null | undefined) | null = null;
@@ -637,14 +648,20 @@ export class InvoiceList extends PayInvoicesBase {
     const active = this._sort === key;
     const sort = active ? (this._order === 'asc' ? 'ascending' : 'descending') : 'none';
     const icon = active ? (this._order === 'asc' ? '▲' : '▼') : '↕';
-    return html`<th scope="col" class=${numeric ? 'num' : ''} aria-sort=${sort}>
+    return html`<th role="columnheader" scope="col" class=${numeric ? 'num' : ''} aria-sort=${sort}>
       <button type="button" class="sort" @click=${() => this._sortBy(key)}>
         ${this.t(labelKey)}<span class="sort-icon" aria-hidden="true">${icon}</span>
       </button>
     </th>`;
   }
 
-  private _renderRow(inv: Invoice, flags: InvoiceFlag[] | undefined, paymentsOn: boolean, today: string): TemplateResult {
+  private _renderRow(
+    inv: Invoice,
+    flags: InvoiceFlag[] | undefined,
+    paymentsOn: boolean,
+    today: string,
+    labels: CellLabels,
+  ): TemplateResult {
     const payable = paymentsOn && !flags && inv.status === 'open' && inv.balance > 0;
     const pastDue = isPastDue(inv, today);
     const lang = this.lang_;
@@ -661,25 +678,30 @@ export class InvoiceList extends PayInvoicesBase {
     // text cells use a `.textContent` property binding (still text, never HTML; no marker comment).
     // The buttons' accessible names add the invoice number to the visible text ("Pay Now invoice
     // INV-1001") through aria-label, which costs no nodes either.
-    return html`<tr
-      ><td
+    // The row's cells carry their roles and column names for the stacked (narrow) layout, where
+    // CSS lays each row out as a card: browsers may drop a table's semantics once its rows are not
+    // laid out as table rows, and the card shows the column names the hidden header row would.
+    return html`<tr role="row"
+      ><td role="cell" class="status"
         >${status} <span
           class="badge"
           ?hidden=${!pastDue}
           .textContent=${pastDue ? this.t('invoiceList.pastDue') : ''}
         ></span></td
-      ><th scope="row">${inv.number}<span class="sub" ?hidden=${!sub} .textContent=${sub}></span></th
-      ><td .textContent=${formatDate(inv.invoiceDate, lang)}></td
-      ><td .textContent=${formatDate(inv.dueDate, lang)}></td
-      ><td class="num" .textContent=${moneyText(inv.total, inv.currency, lang, this._tr)}></td
-      ><td class="num" .textContent=${moneyText(inv.balance, inv.currency, lang, this._tr)}></td
+      ><th role="rowheader" scope="row">${inv.number}<span class="sub" ?hidden=${!sub} .textContent=${sub}></span></th
+      ><td role="cell" class="issued" data-label=${labels.issued} .textContent=${formatDate(inv.invoiceDate, lang)}></td
+      ><td role="cell" class="due" data-label=${labels.due} .textContent=${formatDate(inv.dueDate, lang)}></td
+      ><td role="cell" class="num total" data-label=${labels.total} .textContent=${moneyText(inv.total, inv.currency, lang, this._tr)}></td
+      ><td role="cell" class="num balance" data-label=${labels.balance} .textContent=${moneyText(inv.balance, inv.currency, lang, this._tr)}></td
       ><td
-        class="num"
+        role="cell"
+        class="num pending ${inv.pending > 0 ? '' : 'none'}"
+        data-label=${labels.pending}
         .textContent=${inv.pending > 0
           ? moneyText(inv.pending, inv.currency, lang, this._tr)
           : this.t('invoiceList.noPending')}
       ></td
-      ><td class="actions">${payable
+      ><td role="cell" class="actions">${payable
           ? html`<button
               type="button"
               class="primary"
@@ -737,6 +759,13 @@ export class InvoiceList extends PayInvoicesBase {
 
     const flags = invoiceFlags(items);
     const today = todayIso();
+    const labels: CellLabels = {
+      issued: this.t('invoiceList.col.invoiceDate'),
+      due: this.t('invoiceList.col.dueDate'),
+      total: this.t('invoiceList.col.total'),
+      balance: this.t('invoiceList.col.balance'),
+      pending: this.t('invoiceList.col.pending'),
+    };
     const showTable = items.length > 0 && this._listState !== 'error';
 
     return html`
@@ -774,26 +803,29 @@ export class InvoiceList extends PayInvoicesBase {
           </div>`
         : nothing}
       ${showTable
-        ? html`<div class="table-wrap ${loading ? 'busy' : ''}" aria-busy=${loading ? 'true' : 'false'}>
-              <table part="table" @pointerover=${this._prefetchPayView} @focusin=${this._prefetchPayView}>
+        ? html`<div
+              class="table-wrap ${loading ? 'busy' : ''} ${this._narrow.narrow ? 'stacked' : ''}"
+              aria-busy=${loading ? 'true' : 'false'}
+            >
+              <table role="table" part="table" @pointerover=${this._prefetchPayView} @focusin=${this._prefetchPayView}>
                 <caption class="visually-hidden">${this.t('invoiceList.table.caption', {
                   page: formatQuantity(current, this.lang_),
                   pages: formatQuantity(pages, this.lang_),
                 })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${this.t('invoiceList.col.status')}</th>
+                <thead role="rowgroup">
+                  <tr role="row">
+                    <th role="columnheader" scope="col">${this.t('invoiceList.col.status')}</th>
                     ${this._renderSortHeader('number', 'invoiceList.col.number')}
                     ${this._renderSortHeader('invoiceDate', 'invoiceList.col.invoiceDate')}
                     ${this._renderSortHeader('dueDate', 'invoiceList.col.dueDate')}
                     ${this._renderSortHeader('total', 'invoiceList.col.total', true)}
                     ${this._renderSortHeader('balance', 'invoiceList.col.balance', true)}
-                    <th scope="col" class="num">${this.t('invoiceList.col.pending')}</th>
-                    <th scope="col">${this.t('invoiceList.col.actions')}</th>
+                    <th role="columnheader" scope="col" class="num">${this.t('invoiceList.col.pending')}</th>
+                    <th role="columnheader" scope="col">${this.t('invoiceList.col.actions')}</th>
                   </tr>
                 </thead>
-                <tbody>
-                  ${items.map((inv, i) => this._renderRow(inv, flags.get(i), paymentsOn, today))}
+                <tbody role="rowgroup">
+                  ${items.map((inv, i) => this._renderRow(inv, flags.get(i), paymentsOn, today, labels))}
                 </tbody>
               </table>
             </div>

@@ -100,6 +100,60 @@ export const payInvoicesStyles = css`
     top: 0;
     z-index: 1;
   }
+  /*
+   * Narrow (the element under about 47 rem): each invoice is a card — checkbox, number and open
+   * balance; invoice and due dates; the pending note; the amount field once selected. The header
+   * row is there for screen readers only; the column names appear beside the values (data-label).
+   */
+  .stacked .row {
+    grid-template-columns: 2rem minmax(0, 1fr) minmax(0, 1fr);
+    row-gap: 0.25rem;
+    min-width: 0;
+    padding-block: calc(var(--_space) * 0.75);
+  }
+  .stacked .row.header {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    min-height: 0;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
+  .stacked .select {
+    grid-area: 1 / 1;
+  }
+  .stacked .number {
+    grid-area: 1 / 2;
+    font-weight: 600;
+  }
+  .stacked .balance {
+    grid-area: 1 / 3;
+  }
+  .stacked .issued {
+    grid-area: 2 / 2;
+  }
+  .stacked .due {
+    grid-area: 2 / 3;
+    text-align: end;
+  }
+  .stacked :is(.issued, .due) {
+    font-size: 0.875em;
+  }
+  .stacked .pending {
+    grid-area: 3 / 2 / 4 / 4;
+    text-align: start;
+  }
+  .stacked .amount-cell {
+    grid-area: 4 / 2 / 5 / 4;
+  }
+  .stacked :is(.pending, .amount-cell).none {
+    display: none;
+  }
+  .stacked [data-label]::before {
+    content: attr(data-label) ': ';
+    color: var(--_muted);
+  }
   .amount-cell input {
     width: 100%;
     text-align: end;

@@ -49,6 +49,7 @@ import { calendarDate, fillMandate, todayText } from '../format.js';
 import { clearPending, loadPending, savePending, type PendingSubmission } from './pending-store.js';
 import { payInvoicesStyles } from './pay-invoices.styles.js';
 import { windowRows } from './window.js';
+import { NarrowController } from '../narrow.js';
 
 registerDefaultMessages('en', messages);
 
@@ -1436,6 +1437,14 @@ export class PayInvoices extends PayInvoicesBase {
   // ---------------------------------------------------------------------------------------------
   // Rendering
 
+  /** Below about 47 rem the invoice rows stack into cards (the amount field stays in view). */
+  private readonly narrow = new NarrowController(this, 760);
+  /**
+   * Column names the stacked layout shows beside a row's values, read once per render by
+   * `renderInvoices` for the rows it renders (the row renderer's signature is the window's).
+   */
+  private cellLabels = { issued: '', due: '', balance: '' };
+
   private renderRow = (row: InvoiceRow, index: number): TemplateResult => {
     const inv = row.invoice;
     const st = this.rowState.get(inv.id);
@@ -1465,13 +1474,14 @@ export class PayInvoices extends PayInvoicesBase {
             </p>`
           : nothing}`;
     }
+    const labels = this.cellLabels;
     return html`<div
       role="row"
       part="invoice-row"
       class="row ${selected ? 'selected' : ''} ${row.flag ? 'flagged' : ''}"
       aria-rowindex=${index + 2}
     >
-      <div role="cell">
+      <div role="cell" class="select">
         <input
           type="checkbox"
           aria-label=${this.t('payInvoices.invoices.select', { number: inv.number })}
@@ -1481,14 +1491,14 @@ export class PayInvoices extends PayInvoicesBase {
           @change=${this.onRowToggle}
         />
       </div>
-      <div role="cell">${inv.number}</div>
-      <div role="cell">${text.invoiceDate}</div>
-      <div role="cell">${text.dueDate}</div>
-      <div role="cell" class="num">${text.balance}</div>
-      <div role="cell" class="num">
+      <div role="cell" class="number">${inv.number}</div>
+      <div role="cell" class="issued" data-label=${labels.issued}>${text.invoiceDate}</div>
+      <div role="cell" class="due" data-label=${labels.due}>${text.dueDate}</div>
+      <div role="cell" class="num balance" data-label=${labels.balance}>${text.balance}</div>
+      <div role="cell" class="num pending ${text.pending ? '' : 'none'}">
         ${text.pending ? html`<span class="pending-note">${text.pending}</span>` : nothing}
       </div>
-      <div role="cell" class="amount-cell">${amountCell}</div>
+      <div role="cell" class="amount-cell ${amountCell === nothing ? 'none' : ''}">${amountCell}</div>
     </div>`;
   };
 
@@ -1502,10 +1512,15 @@ export class PayInvoices extends PayInvoicesBase {
     const some = d.selectedCount > 0 && !allOn;
     const virtual = this.rows.length > WINDOW_AT;
     const rowKey = (row: InvoiceRow): string => row.key;
+    this.cellLabels = {
+      issued: this.t('payInvoices.col.invoiceDate'),
+      due: this.t('payInvoices.col.dueDate'),
+      balance: this.t('payInvoices.col.balance'),
+    };
     return html`<section class="block" part="invoices" data-walkthrough="invoices" aria-labelledby="invoices-heading">
       <h3 id="invoices-heading">${this.t('payInvoices.invoices.heading')}</h3>
       ${this.partialAllowed ? nothing : html`<p class="muted">${this.t('payInvoices.invoices.partialNotAllowed')}</p>`}
-      <div class="table ${virtual ? 'windowed' : ''}">
+      <div class="table ${virtual ? 'windowed' : ''} ${this.narrow.narrow ? 'stacked' : ''}">
         <div role="table" aria-labelledby="invoices-heading" aria-rowcount=${this.rows.length + 1}>
           <div role="rowgroup" class="table-head">
             <div role="row" class="row header" aria-rowindex="1">

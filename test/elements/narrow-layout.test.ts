@@ -1,0 +1,107 @@
+/**
+ * On a phone or in a CRM's side panel the tables stack each row into a card, so a payer finds
+ * Pay Now and the amount field without scrolling sideways, and axe is clean. Wide again, they are
+ * tables again.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../src/define/invoice-list.js';
+import '../../src/define/pay-invoices.js';
+import type { InvoiceList } from '../../src/elements/invoice-list/invoice-list.js';
+import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.js';
+import { CONTACT, FakeBackend as ListBackend, root } from './invoice-list-fixtures.js';
+import { FakeBackend as PayBackend, acmeInvoices } from './pay-invoices-fixtures.js';
+import { need, waitLoaded } from './pay-invoices-dom.js';
+
+const WAIT = { timeout: 10000 };
+
+/** A box of `width` CSS pixels holding `content`, as a phone or a side panel would. */
+async function inBox<T extends HTMLElement>(width: number, content: ReturnType<typeof html>): Promise<{ box: HTMLElement; el: T }> {
+  const box = await fixture<HTMLElement>(html`<div style="width: ${width}px">${content}</div>`);
+  return { box, el: box.firstElementChild as T };
+}
+
+/** True when `inner` lies within `outer` horizontally (nothing to scroll sideways for). */
+function withinX(inner: Element, outer: Element): boolean {
+  const a = inner.getBoundingClientRect();
+  const b = outer.getBoundingClientRect();
+  return a.left >= b.left - 0.5 && a.right <= b.right + 0.5;
+}
+
+async function listSettled(el: InvoiceList): Promise<void> {
+  await waitUntil(
+    () => root(el).querySelector('section.invoice-list')?.getAttribute('aria-busy') === 'false' && root(el).querySelector('tbody tr'),
+    'the list did not load',
+    WAIT,
+  );
+  await el.updateComplete;
+}
+
+/** Waits for the layout the element's width calls for (the ResizeObserver reports after layout). */
+async function layout(el: HTMLElement & { updateComplete: Promise<boolean> }, stacked: boolean): Promise<void> {
+  await waitUntil(() => Boolean(el.shadowRoot?.querySelector('.stacked')) === stacked, `not ${stacked ? 'stacked' : 'a table'}`, WAIT);
+  await el.updateComplete;
+}
+
+describe('narrow layout: <invoice-list>', () => {
+  it('at 360 px each invoice is a card: Pay Now in view, column names beside the values, axe-clean', async () => {
+    const { box, el } = await inBox<InvoiceList>(
+      360,
+      html`<invoice-list .backend=${new ListBackend({ viewer: CONTACT })} locale="en-US"></invoice-list>`,
+    );
+    await listSettled(el);
+    await layout(el, true);
+    const r = root(el);
+    const wrap = r.querySelector('.table-wrap') as HTMLElement;
+    expect(wrap.scrollWidth, 'nothing to scroll sideways').to.be.at.most(wrap.clientWidth);
+    const first = r.querySelector('tbody tr') as HTMLTableRowElement;
+    const payNow = first.querySelector('[part="pay-now-button"]') as HTMLElement;
+    expect(withinX(payNow, box), 'Pay Now within the 360 px box').to.equal(true);
+    expect(getComputedStyle(first).display).to.equal('grid');
+    // The due date shows its column name, which the hidden header row no longer does.
+    expect(getComputedStyle(first.querySelector('.due') as Element, '::before').content).to.equal('"Due date: "');
+
+    // The rows keep explicit table roles (a stacked row is not laid out as a table row), so axe
+    // checks them as a table: rows in row groups, a header cell per row.
+    await expect(el).to.be.accessible();
+  });
+
+  it('wide again, it is a table again', async () => {
+    const { box, el } = await inBox<InvoiceList>(360, html`<invoice-list .backend=${new ListBackend({ viewer: CONTACT })} locale="en-US"></invoice-list>`);
+    await listSettled(el);
+    await layout(el, true);
+    box.style.width = '1100px';
+    await layout(el, false);
+    const first = root(el).querySelector('tbody tr') as HTMLElement;
+    expect(getComputedStyle(first).display).to.equal('table-row');
+    expect(getComputedStyle(first.querySelector('.due') as Element, '::before').content).to.equal('none');
+  });
+
+  it('a hidden list (no width) keeps its table layout', async () => {
+    const { box, el } = await inBox<InvoiceList>(1100, html`<invoice-list .backend=${new ListBackend({ viewer: CONTACT })} locale="en-US"></invoice-list>`);
+    await listSettled(el);
+    box.style.display = 'none';
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    expect(root(el).querySelector('.stacked')).to.equal(null);
+  });
+});
+
+describe('narrow layout: <pay-invoices>', () => {
+  it('at 360 px each invoice is a card; selecting one shows its amount field in view; axe-clean', async () => {
+    const backend = new PayBackend({ invoices: acmeInvoices() });
+    const { box, el } = await inBox<PayInvoices>(360, html`<pay-invoices account="A-1" .backend=${backend} locale="en-US"></pay-invoices>`);
+    await waitLoaded(el);
+    await layout(el, true);
+    const r = root(el);
+    const table = r.querySelector('.table') as HTMLElement;
+    expect(table.scrollWidth, 'nothing to scroll sideways').to.be.at.most(table.clientWidth);
+    const box1 = need(el, /^Select invoice INV-1001$/);
+    box1.click();
+    await el.updateComplete;
+    const amount = need(el, /^Payment amount for invoice INV-1001$/);
+    expect(withinX(amount, box), 'the amount field within the 360 px box').to.equal(true);
+    expect(withinX(need(el, /^Select invoice INV-1001$/), box)).to.equal(true);
+    const row = amount.closest('[role="row"]') as HTMLElement;
+    expect(getComputedStyle(row.querySelector('.due') as Element, '::before').content).to.equal('"Due date: "');
+    await expect(el).to.be.accessible();
+  });
+});
