@@ -9,8 +9,8 @@ import '../../src/define/pay-invoices.js';
 import type { InvoiceList } from '../../src/elements/invoice-list/invoice-list.js';
 import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.js';
 import { CONTACT, FakeBackend as ListBackend, root } from './invoice-list-fixtures.js';
-import { FakeBackend as PayBackend, acmeInvoices } from './pay-invoices-fixtures.js';
-import { need, waitLoaded } from './pay-invoices-dom.js';
+import { FakeBackend as PayBackend, acmeInvoices, inv } from './pay-invoices-fixtures.js';
+import { control, need, waitLoaded } from './pay-invoices-dom.js';
 
 const WAIT = { timeout: 10000 };
 
@@ -103,5 +103,35 @@ describe('narrow layout: <pay-invoices>', () => {
     const row = amount.closest('[role="row"]') as HTMLElement;
     expect(getComputedStyle(row.querySelector('.due') as Element, '::before').content).to.equal('"Due date: "');
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('narrow layout: <pay-invoices> with 1,000 invoices (windowed rows)', () => {
+  it('stacked rows still window: the last invoice scrolls into view and can be selected', async () => {
+    const invoices = Array.from({ length: 1000 }, (_, i) => inv(i + 1, { balance: 100 + i, dueDate: '2030-02-01' }));
+    const { box, el } = await inBox<PayInvoices>(
+      360,
+      html`<pay-invoices account="A-1" .backend=${new PayBackend({ invoices })} locale="en-US"></pay-invoices>`,
+    );
+    await waitLoaded(el, 15000);
+    await layout(el, true);
+    const scroller = root(el).querySelector<HTMLElement>('.table.windowed');
+    expect(scroller, 'a windowed table').to.exist;
+    const rendered = (): number => root(el).querySelectorAll('[part="invoice-row"]').length;
+    expect(rendered(), 'only a window of the 1,000 rows').to.be.below(60);
+    for (let i = 0; i < 4; i++) {
+      scroller!.scrollTop = scroller!.scrollHeight;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    }
+    await waitUntil(() => control(el, /^Select invoice INV-1000$/), 'the last invoice was never rendered', WAIT);
+    const last = need(el, /^Select invoice INV-1000$/);
+    const s = scroller!.getBoundingClientRect();
+    const b = last.getBoundingClientRect();
+    expect(b.top >= s.top && b.bottom <= s.bottom, 'the last checkbox inside the scroller').to.equal(true);
+    last.click();
+    await el.updateComplete;
+    await waitUntil(() => control(el, /^Payment amount for invoice INV-1000$/), 'no amount field', WAIT);
+    expect(withinX(need(el, /^Payment amount for invoice INV-1000$/), box)).to.equal(true);
+    expect(scroller!.scrollWidth, 'nothing to scroll sideways').to.be.at.most(scroller!.clientWidth);
   });
 });
