@@ -23,7 +23,8 @@ export class DemoErpPanel extends LitElement {
   static override styles = css`
     :host { display: block; border: 1px solid #c9ced6; border-radius: 8px; padding: 1rem 1.25rem; font-family: system-ui, sans-serif; }
     h2 { margin: 0 0 0.5rem; font-size: 1.15rem; }
-    table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
+    .table-wrap { overflow-x: auto; margin: 0.5rem 0 1rem; }
+    table { border-collapse: collapse; width: 100%; }
     th, td { text-align: start; padding: 0.3rem 0.5rem; border-bottom: 1px solid #e3e6ea; }
     .actions { display: flex; gap: 0.5rem; flex-wrap: wrap; margin-top: 0.5rem; }
     button { font: inherit; padding: 0.3rem 0.8rem; }
@@ -90,7 +91,7 @@ export class DemoErpPanel extends LitElement {
     return html`
       <h3>Batch ${b.id} · ${STATUS[b.status] ?? b.status} · ${formatMoney(b.total, b.currency, 'en-US')}</h3>
       ${b.receipts.length
-        ? html`<table>
+        ? html`<div class="table-wrap" tabindex="0" role="region" aria-label="Receipts in batch ${b.id}"><table>
             <caption class="visually-hidden">Receipts in batch ${b.id}</caption>
             <thead><tr><th>Receipt</th><th>Date</th><th>Account</th><th>Amount</th><th>Status</th></tr></thead>
             <tbody>
@@ -99,7 +100,7 @@ export class DemoErpPanel extends LitElement {
                 <td>${formatMoney(r.amount, r.currency, 'en-US')}</td><td>${STATUS[r.status] ?? r.status}</td>
               </tr>`)}
             </tbody>
-          </table>`
+          </table></div>`
         : html`<p>No receipts in this batch.</p>`}
       <div class="actions">
         ${b.status === 'open' && b.receipts.length

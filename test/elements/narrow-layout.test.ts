@@ -8,7 +8,7 @@ import '../../src/define/invoice-list.js';
 import '../../src/define/pay-invoices.js';
 import type { InvoiceList } from '../../src/elements/invoice-list/invoice-list.js';
 import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.js';
-import { CONTACT, FakeBackend as ListBackend, root } from './invoice-list-fixtures.js';
+import { ACME, CONTACT, FakeBackend as ListBackend, button, payment, root } from './invoice-list-fixtures.js';
 import { FakeBackend as PayBackend, acmeInvoices, inv } from './pay-invoices-fixtures.js';
 import { control, need, waitLoaded } from './pay-invoices-dom.js';
 
@@ -82,6 +82,27 @@ describe('narrow layout: <invoice-list>', () => {
     box.style.display = 'none';
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     expect(root(el).querySelector('.stacked')).to.equal(null);
+  });
+});
+
+describe('narrow layout: payment history', () => {
+  it('at 360 px each payment is a card with its status in view; axe-clean', async () => {
+    const backend = new ListBackend({ viewer: CONTACT, payments: { [ACME.id]: [payment(2, { status: 'failed', cashReceipt: undefined }), payment(1)] } });
+    const { box, el } = await inBox<InvoiceList>(360, html`<invoice-list .backend=${backend} locale="en-US"></invoice-list>`);
+    await listSettled(el);
+    button(root(el), 'Payment history')?.click();
+    await el.updateComplete;
+    const history = root(el).querySelector('invoice-list-history') as HTMLElement & { updateComplete: Promise<boolean> };
+    await waitUntil(() => history.shadowRoot?.querySelector('tbody tr'), 'history did not load', WAIT);
+    await layout(history, true);
+    const wrap = history.shadowRoot!.querySelector('.table-wrap') as HTMLElement;
+    expect(wrap.scrollWidth, 'nothing to scroll sideways').to.be.at.most(wrap.clientWidth);
+    for (const status of history.shadowRoot!.querySelectorAll('tbody .status')) {
+      expect(withinX(status, box), `status "${status.textContent?.trim()}" within the 360 px box`).to.equal(true);
+    }
+    const method = history.shadowRoot!.querySelector('tbody .method') as Element;
+    expect(getComputedStyle(method, '::before').content).to.equal('"Method: "');
+    await expect(el).to.be.accessible();
   });
 });
 

@@ -8,6 +8,7 @@ import { registerDefaultMessages } from '../../i18n/index.js';
 import { invoiceList as messages } from '../../i18n/en/invoice-list.js';
 import { formatDate, methodText, moneyText } from './format.js';
 import { historyStyles } from './invoice-list.styles.js';
+import { NarrowController } from '../narrow.js';
 
 registerDefaultMessages('en', messages);
 
@@ -50,6 +51,8 @@ export class InvoiceListHistory extends PayInvoicesBase {
   private _loadedKey = '';
   private _loadedBackend?: PayInvoicesBackend;
   private _reloadToken = 0;
+  /** Below 700 px the payments stack into cards (the status stays in view). */
+  private readonly _narrow = new NarrowController(this, 700);
 
   @state() private _state: LoadState = 'idle';
   @state() private _payments: Payment[] = [];
@@ -124,21 +127,28 @@ export class InvoiceListHistory extends PayInvoicesBase {
     return p.allocations.map((a) => this.invoiceNumbers.get(a.invoiceId) ?? a.invoiceId).join(', ');
   }
 
-  private _renderRow(p: Payment) {
+  private _renderRow(p: Payment, labels: Record<'date' | 'amount' | 'method' | 'invoices', string>) {
     const receipt = p.cashReceipt;
     const failed = p.status === 'failed' || p.status === 'canceled' || receipt?.status === 'reversed';
-    return html`<tr>
-      <th scope="row">${receipt ? receipt.number : html`<span class="muted">${this.t('invoiceList.history.noReceipt')}</span>`}</th>
-      <td>${formatDate(receipt ? receipt.date : p.createdAt, this.lang_)}</td>
-      <td class="num">${moneyText(p.total, p.currency, this.lang_, (k, v) => this.t(k, v))}</td>
-      <td>${methodText(p.methodSummary, (k, v) => this.t(k, v))}</td>
-      <td>${this._invoicesText(p)}</td>
-      <td class=${failed ? 'status bad' : 'status'}>${this._statusText(p)}</td>
+    // Roles and column names for the stacked layout (see the styles).
+    return html`<tr role="row">
+      <th role="rowheader" scope="row">${receipt ? receipt.number : html`<span class="muted">${this.t('invoiceList.history.noReceipt')}</span>`}</th>
+      <td role="cell" class="date" data-label=${labels.date}>${formatDate(receipt ? receipt.date : p.createdAt, this.lang_)}</td>
+      <td role="cell" class="num amount" data-label=${labels.amount}>${moneyText(p.total, p.currency, this.lang_, (k, v) => this.t(k, v))}</td>
+      <td role="cell" class="method" data-label=${labels.method}>${methodText(p.methodSummary, (k, v) => this.t(k, v))}</td>
+      <td role="cell" class="invoices" data-label=${labels.invoices}>${this._invoicesText(p)}</td>
+      <td role="cell" class=${failed ? 'status bad' : 'status'}>${this._statusText(p)}</td>
     </tr>`;
   }
 
   override render() {
     const busy = this._state === 'loading' || this._state === 'idle';
+    const labels = {
+      date: this.t('invoiceList.history.col.date'),
+      amount: this.t('invoiceList.history.col.amount'),
+      method: this.t('invoiceList.history.col.method'),
+      invoices: this.t('invoiceList.history.col.invoices'),
+    };
     return html`
       <div class="history" aria-busy=${busy ? 'true' : 'false'}>
         <p class="state" role="status">
@@ -152,21 +162,21 @@ export class InvoiceListHistory extends PayInvoicesBase {
             </div>`
           : nothing}
         ${this._state === 'ready' && this._payments.length > 0
-          ? html`<div class="table-wrap">
-              <table part="table">
+          ? html`<div class="table-wrap ${this._narrow.narrow ? 'stacked' : ''}">
+              <table role="table" part="table">
                 <caption class="visually-hidden">${this.t('invoiceList.history.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">${this.t('invoiceList.history.col.receipt')}</th>
-                    <th scope="col">${this.t('invoiceList.history.col.date')}</th>
-                    <th scope="col" class="num">${this.t('invoiceList.history.col.amount')}</th>
-                    <th scope="col">${this.t('invoiceList.history.col.method')}</th>
-                    <th scope="col">${this.t('invoiceList.history.col.invoices')}</th>
-                    <th scope="col">${this.t('invoiceList.history.col.status')}</th>
+                <thead role="rowgroup">
+                  <tr role="row">
+                    <th role="columnheader" scope="col">${this.t('invoiceList.history.col.receipt')}</th>
+                    <th role="columnheader" scope="col">${labels.date}</th>
+                    <th role="columnheader" scope="col" class="num">${labels.amount}</th>
+                    <th role="columnheader" scope="col">${labels.method}</th>
+                    <th role="columnheader" scope="col">${labels.invoices}</th>
+                    <th role="columnheader" scope="col">${this.t('invoiceList.history.col.status')}</th>
                   </tr>
                 </thead>
-                <tbody>
-                  ${this._payments.map((p) => this._renderRow(p))}
+                <tbody role="rowgroup">
+                  ${this._payments.map((p) => this._renderRow(p, labels))}
                 </tbody>
               </table>
             </div>`

@@ -36,9 +36,73 @@ const tables = css`
   .status.bad {
     color: var(--_danger);
   }
+  /*
+   * Stacked (an element narrower than its table: a phone, a side panel): each row is a two-column
+   * card; the header row is there for screen readers only and the column names appear beside the
+   * values (data-label). The rows keep explicit table roles in the markup, since a row that is not
+   * laid out as a table row may lose its table semantics.
+   */
+  .stacked table,
+  .stacked thead,
+  .stacked tbody {
+    display: block;
+  }
+  .stacked thead tr {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .stacked tbody tr {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+    gap: 0.25rem var(--_space);
+    height: auto;
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    border-bottom: 1px solid var(--_border);
+  }
+  .stacked tbody :is(th, td) {
+    padding: 0;
+    border: none;
+    min-width: 0;
+  }
+  .stacked td[data-label]::before {
+    content: attr(data-label) ': ';
+    color: var(--_muted);
+    font-weight: 400;
+  }
 `;
 
-export const historyStyles = [tokens, controls, tables];
+export const historyStyles = [
+  tokens,
+  controls,
+  tables,
+  css`
+    /* Stacked: receipt and amount, date and status, then the method and the invoices paid. */
+    .stacked tbody th {
+      grid-area: 1 / 1;
+    }
+    .stacked .amount {
+      grid-area: 1 / 2;
+      font-weight: 600;
+    }
+    .stacked .date {
+      grid-area: 2 / 1;
+    }
+    .stacked .status {
+      grid-area: 2 / 2;
+      text-align: end;
+    }
+    .stacked :is(.method, .invoices) {
+      grid-column: 1 / -1;
+    }
+    .stacked :is(.date, .method, .invoices) {
+      font-size: 0.875em;
+    }
+  `,
+];
 
 export const invoiceListStyles = [
   tokens,
@@ -197,17 +261,16 @@ export const invoiceListStyles = [
       overflow-wrap: anywhere;
     }
     /*
-     * Narrow (the element under about 55 rem: a phone, a side panel): each invoice is a card —
-     * number and balance, status and due date, invoice date and total, then Pay Now and Details.
-     * The header row keeps only its sort buttons, in a wrapping line; the column names it no
-     * longer shows above the values appear beside them (data-label).
+     * Stacked (the list under 880 px): each invoice is a card — number and balance, status and due
+     * date, invoice date and total, then Pay Now and Details. The header row shows only its sort
+     * buttons, in a wrapping line.
      */
-    .stacked table,
-    .stacked thead,
-    .stacked tbody {
-      display: block;
-    }
     .stacked thead tr {
+      position: static;
+      width: auto;
+      height: auto;
+      overflow: visible;
+      clip-path: none;
       display: flex;
       flex-wrap: wrap;
       gap: 0.25rem calc(var(--_space) * 1.5);
@@ -227,19 +290,6 @@ export const invoiceListStyles = [
       overflow: hidden;
       clip-path: inset(50%);
       white-space: nowrap;
-    }
-    .stacked tbody tr {
-      display: grid;
-      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-      gap: 0.25rem var(--_space);
-      height: auto;
-      padding: calc(var(--_space) * 0.75) var(--_space);
-      border-bottom: 1px solid var(--_border);
-    }
-    .stacked tbody :is(th, td) {
-      padding: 0;
-      border: none;
-      min-width: 0;
     }
     .stacked tbody th {
       grid-area: 1 / 1;
@@ -277,11 +327,6 @@ export const invoiceListStyles = [
     }
     .stacked .sub {
       max-width: none;
-    }
-    .stacked td[data-label]::before {
-      content: attr(data-label) ': ';
-      color: var(--_muted);
-      font-weight: 400;
     }
     .history-head {
       display: flex;
