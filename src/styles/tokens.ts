@@ -191,14 +191,19 @@ export const controls = css`
   .muted {
     color: var(--_muted);
   }
+  /* Important throughout: it must win over the layout of whatever element it hides (a grid row). */
   .visually-hidden {
     position: absolute !important;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    clip-path: inset(50%);
-    white-space: nowrap;
+    width: 1px !important;
+    height: 1px !important;
+    min-width: 0 !important;
+    min-height: 0 !important;
+    padding: 0 !important;
+    border: 0 !important;
+    overflow: hidden !important;
+    clip: rect(0 0 0 0) !important;
+    clip-path: inset(50%) !important;
+    white-space: nowrap !important;
   }
   .spinner {
     display: inline-block;

@@ -27,6 +27,13 @@ function withinX(inner: Element, outer: Element): boolean {
   return a.left >= b.left - 0.5 && a.right <= b.right + 0.5;
 }
 
+/** Elements of `el`'s shadow tree whose box sticks out of `box` sideways (hidden ones included: they still widen the page). */
+function sticksOut(el: Element, box: Element): string[] {
+  return [...(el.shadowRoot?.querySelectorAll('*') ?? [])]
+    .filter((node) => node.getClientRects().length > 0 && !withinX(node, box))
+    .map((node) => `<${node.localName} class="${node.getAttribute('class') ?? ''}">`);
+}
+
 async function listSettled(el: InvoiceList): Promise<void> {
   await waitUntil(
     () => root(el).querySelector('section.invoice-list')?.getAttribute('aria-busy') === 'false' && root(el).querySelector('tbody tr'),
@@ -56,6 +63,7 @@ describe('narrow layout: <invoice-list>', () => {
     const first = r.querySelector('tbody tr') as HTMLTableRowElement;
     const payNow = first.querySelector('[part="pay-now-button"]') as HTMLElement;
     expect(withinX(payNow, box), 'Pay Now within the 360 px box').to.equal(true);
+    expect(sticksOut(el, box), 'nothing wider than the box').to.deep.equal([]);
     expect(getComputedStyle(first).display).to.equal('grid');
     // The due date shows its column name, which the hidden header row no longer does.
     expect(getComputedStyle(first.querySelector('.due') as Element, '::before').content).to.equal('"Due date: "');
@@ -121,6 +129,7 @@ describe('narrow layout: <pay-invoices>', () => {
     const amount = need(el, /^Payment amount for invoice INV-1001$/);
     expect(withinX(amount, box), 'the amount field within the 360 px box').to.equal(true);
     expect(withinX(need(el, /^Select invoice INV-1001$/), box)).to.equal(true);
+    expect(sticksOut(el, box), 'nothing wider than the box').to.deep.equal([]);
     const row = amount.closest('[role="row"]') as HTMLElement;
     expect(getComputedStyle(row.querySelector('.due') as Element, '::before').content).to.equal('"Due date: "');
     await expect(el).to.be.accessible();

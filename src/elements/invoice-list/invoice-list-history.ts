@@ -166,7 +166,7 @@ export class InvoiceListHistory extends PayInvoicesBase {
               <table role="table" part="table">
                 <caption class="visually-hidden">${this.t('invoiceList.history.caption')}</caption>
                 <thead role="rowgroup">
-                  <tr role="row">
+                  <tr role="row" class=${this._narrow.narrow ? 'visually-hidden' : ''}>
                     <th role="columnheader" scope="col">${this.t('invoiceList.history.col.receipt')}</th>
                     <th role="columnheader" scope="col">${labels.date}</th>
                     <th role="columnheader" scope="col" class="num">${labels.amount}</th>

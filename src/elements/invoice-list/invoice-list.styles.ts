@@ -38,22 +38,14 @@ const tables = css`
   }
   /*
    * Stacked (an element narrower than its table: a phone, a side panel): each row is a two-column
-   * card; the header row is there for screen readers only and the column names appear beside the
-   * values (data-label). The rows keep explicit table roles in the markup, since a row that is not
+   * card; header cells that only name a column are visually hidden (the elements add the shared
+   * .visually-hidden class), and the column names appear beside the values (data-label). The rows keep explicit table roles in the markup, since a row that is not
    * laid out as a table row may lose its table semantics.
    */
   .stacked table,
   .stacked thead,
   .stacked tbody {
     display: block;
-  }
-  .stacked thead tr {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
   .stacked tbody tr {
     display: grid;
@@ -266,11 +258,6 @@ export const invoiceListStyles = [
      * buttons, in a wrapping line.
      */
     .stacked thead tr {
-      position: static;
-      width: auto;
-      height: auto;
-      overflow: visible;
-      clip-path: none;
       display: flex;
       flex-wrap: wrap;
       gap: 0.25rem calc(var(--_space) * 1.5);
@@ -282,14 +269,6 @@ export const invoiceListStyles = [
       padding: 0;
       border: none;
       background: none;
-    }
-    .stacked thead th:not([aria-sort]) {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
     }
     .stacked tbody th {
       grid-area: 1 / 1;

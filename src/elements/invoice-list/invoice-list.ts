@@ -759,6 +759,8 @@ export class InvoiceList extends PayInvoicesBase {
 
     const flags = invoiceFlags(items);
     const today = todayIso();
+    // Stacked into cards, the header row keeps only its sort buttons on screen.
+    const hideInCards = this._narrow.narrow ? 'visually-hidden' : '';
     const labels: CellLabels = {
       issued: this.t('invoiceList.col.invoiceDate'),
       due: this.t('invoiceList.col.dueDate'),
@@ -814,14 +816,14 @@ export class InvoiceList extends PayInvoicesBase {
                 })}</caption>
                 <thead role="rowgroup">
                   <tr role="row">
-                    <th role="columnheader" scope="col">${this.t('invoiceList.col.status')}</th>
+                    <th role="columnheader" scope="col" class=${hideInCards}>${this.t('invoiceList.col.status')}</th>
                     ${this._renderSortHeader('number', 'invoiceList.col.number')}
                     ${this._renderSortHeader('invoiceDate', 'invoiceList.col.invoiceDate')}
                     ${this._renderSortHeader('dueDate', 'invoiceList.col.dueDate')}
                     ${this._renderSortHeader('total', 'invoiceList.col.total', true)}
                     ${this._renderSortHeader('balance', 'invoiceList.col.balance', true)}
-                    <th role="columnheader" scope="col" class="num">${this.t('invoiceList.col.pending')}</th>
-                    <th role="columnheader" scope="col">${this.t('invoiceList.col.actions')}</th>
+                    <th role="columnheader" scope="col" class="num ${hideInCards}">${this.t('invoiceList.col.pending')}</th>
+                    <th role="columnheader" scope="col" class=${hideInCards}>${this.t('invoiceList.col.actions')}</th>
                   </tr>
                 </thead>
                 <tbody role="rowgroup">

@@ -103,22 +103,14 @@ export const payInvoicesStyles = css`
   /*
    * Narrow (the element under about 47 rem): each invoice is a card — checkbox, number and open
    * balance; invoice and due dates; the pending note; the amount field once selected. The header
-   * row is there for screen readers only; the column names appear beside the values (data-label).
+   * row is visually hidden (for screen readers only); the column names appear beside the values
+   * (data-label).
    */
   .stacked .row {
     grid-template-columns: 2rem minmax(0, 1fr) minmax(0, 1fr);
     row-gap: 0.25rem;
     min-width: 0;
     padding-block: calc(var(--_space) * 0.75);
-  }
-  .stacked .row.header {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    min-height: 0;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
   }
   .stacked .select {
     grid-area: 1 / 1;

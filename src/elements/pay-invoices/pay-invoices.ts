@@ -1523,7 +1523,7 @@ export class PayInvoices extends PayInvoicesBase {
       <div class="table ${virtual ? 'windowed' : ''} ${this.narrow.narrow ? 'stacked' : ''}">
         <div role="table" aria-labelledby="invoices-heading" aria-rowcount=${this.rows.length + 1}>
           <div role="rowgroup" class="table-head">
-            <div role="row" class="row header" aria-rowindex="1">
+            <div role="row" class="row header ${this.narrow.narrow ? 'visually-hidden' : ''}" aria-rowindex="1">
               <div role="columnheader">
                 <span class="visually-hidden">${this.t('payInvoices.col.select')}</span>
               </div>
