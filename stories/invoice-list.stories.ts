@@ -156,6 +156,12 @@ export const PaymentHistory: Story = {
   render: (args) => renderList(args, { drive: showHistory }),
 };
 
+/** The payment history in a 360 px column: each payment is a card, its status in view. */
+export const NarrowPaymentHistory: Story = {
+  ...PaymentHistory,
+  decorators: [(story) => staticHtml`<div style="width: 360px">${story()}</div>`],
+};
+
 /** Invoices with payments pending (paid online, not yet posted by the ERP). */
 export const PendingPayments: Story = {
   ...served(
