@@ -5,7 +5,7 @@
 // (and latest.md). Exit code 0 even when a target is missed, unless --strict is given; 1 when the
 // benchmark itself could not run.
 //
-//   npm run bench                      full run (about 15–20 minutes on 2 cores)
+//   npm run bench                      full run (about 10–20 minutes on 2 cores)
 //   npm run bench -- --quick           fewer iterations, no 100,000-row baseline (a smoke run)
 //   npm run bench -- --strict          exit 1 when a target is missed
 //   npm run bench -- --only list,pay   blocks: render, filter, pay, heap (list = render + filter)

@@ -39,8 +39,9 @@ const tables = css`
   /*
    * Stacked (an element narrower than its table: a phone, a side panel): each row is a two-column
    * card; header cells that only name a column are visually hidden (the elements add the shared
-   * .visually-hidden class), and the column names appear beside the values (data-label). The rows keep explicit table roles in the markup, since a row that is not
-   * laid out as a table row may lose its table semantics.
+   * .visually-hidden class), and the column names appear beside the values (data-label). The
+   * rows keep explicit table roles in the markup: a row that is not laid out as a table row may
+   * lose its table semantics.
    */
   .stacked table,
   .stacked thead,

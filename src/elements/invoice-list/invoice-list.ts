@@ -129,7 +129,7 @@ export class InvoiceList extends PayInvoicesBase {
   private _detailsAbort?: AbortController;
   private _detailsOpener: HTMLElement | null = null;
   private _reloadToken = 0;
-  /** Below about 55 rem the table stacks each invoice into a card (Pay Now stays in view). */
+  /** Below 880 px the table stacks each invoice into a card (Pay Now stays in view). */
   private readonly _narrow = new NarrowController(this, 880);
   /** Invoice numbers seen on any page, by id (payment history names the invoices it paid). */
   private readonly _invoiceNumbers = new Map<string, string>();

@@ -101,7 +101,7 @@ export const payInvoicesStyles = css`
     z-index: 1;
   }
   /*
-   * Narrow (the element under about 47 rem): each invoice is a card — checkbox, number and open
+   * Stacked (the element under 760 px): each invoice is a card — checkbox, number and open
    * balance; invoice and due dates; the pending note; the amount field once selected. The header
    * row is visually hidden (for screen readers only); the column names appear beside the values
    * (data-label).

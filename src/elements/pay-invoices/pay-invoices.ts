@@ -1437,7 +1437,7 @@ export class PayInvoices extends PayInvoicesBase {
   // ---------------------------------------------------------------------------------------------
   // Rendering
 
-  /** Below about 47 rem the invoice rows stack into cards (the amount field stays in view). */
+  /** Below 760 px the invoice rows stack into cards (the amount field stays in view). */
   private readonly narrow = new NarrowController(this, 760);
   /**
    * Column names the stacked layout shows beside a row's values, read once per render by
