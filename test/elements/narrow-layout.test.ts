@@ -9,7 +9,7 @@ import '../../src/define/pay-invoices.js';
 import type { InvoiceList } from '../../src/elements/invoice-list/invoice-list.js';
 import type { PayInvoices } from '../../src/elements/pay-invoices/pay-invoices.js';
 import { ACME, CONTACT, FakeBackend as ListBackend, button, payment, root } from './invoice-list-fixtures.js';
-import { FakeBackend as PayBackend, acmeInvoices, inv } from './pay-invoices-fixtures.js';
+import { CREDIT, FakeBackend as PayBackend, acmeInvoices, inv } from './pay-invoices-fixtures.js';
 import { control, need, waitLoaded } from './pay-invoices-dom.js';
 
 const WAIT = { timeout: 10000 };
@@ -27,9 +27,13 @@ function withinX(inner: Element, outer: Element): boolean {
   return a.left >= b.left - 0.5 && a.right <= b.right + 0.5;
 }
 
-/** Elements of `el`'s shadow tree whose box sticks out of `box` sideways (hidden ones included: they still widen the page). */
+/**
+ * Elements of `el`'s shadow tree whose box sticks out of `box` sideways — visually hidden ones
+ * included (they still widen the page), not what they contain (clipped, it widens nothing).
+ */
 function sticksOut(el: Element, box: Element): string[] {
   return [...(el.shadowRoot?.querySelectorAll('*') ?? [])]
+    .filter((node) => !node.parentElement?.closest('.visually-hidden'))
     .filter((node) => node.getClientRects().length > 0 && !withinX(node, box))
     .map((node) => `<${node.localName} class="${node.getAttribute('class') ?? ''}">`);
 }
@@ -115,8 +119,8 @@ describe('narrow layout: payment history', () => {
 });
 
 describe('narrow layout: <pay-invoices>', () => {
-  it('at 360 px each invoice is a card; selecting one shows its amount field in view; axe-clean', async () => {
-    const backend = new PayBackend({ invoices: acmeInvoices() });
+  it('at 360 px each invoice and credit is a card; selecting one shows its amount field in view; axe-clean', async () => {
+    const backend = new PayBackend({ invoices: acmeInvoices(), credits: [CREDIT] });
     const { box, el } = await inBox<PayInvoices>(360, html`<pay-invoices account="A-1" .backend=${backend} locale="en-US"></pay-invoices>`);
     await waitLoaded(el);
     await layout(el, true);
@@ -130,6 +134,12 @@ describe('narrow layout: <pay-invoices>', () => {
     expect(withinX(amount, box), 'the amount field within the 360 px box').to.equal(true);
     expect(withinX(need(el, /^Select invoice INV-1001$/), box)).to.equal(true);
     expect(sticksOut(el, box), 'nothing wider than the box').to.deep.equal([]);
+    // The credit is a card too: applying it shows its amount field under it, in view.
+    need(el, /^Apply credit CM-501$/).click();
+    await el.updateComplete;
+    const creditAmount = need(el, /^Amount of credit CM-501 to apply$/);
+    expect(withinX(creditAmount, box), 'the credit amount field within the 360 px box').to.equal(true);
+    expect(sticksOut(el, box), 'nothing wider than the box with the credit applied').to.deep.equal([]);
     const row = amount.closest('[role="row"]') as HTMLElement;
     expect(getComputedStyle(row.querySelector('.due') as Element, '::before').content).to.equal('"Due date: "');
     await expect(el).to.be.accessible();

@@ -203,6 +203,36 @@ export const payInvoicesStyles = css`
     width: 9rem;
     text-align: end;
   }
+  /* Stacked (under 760 px): each credit is a card — its checkbox and amount, its date, the amount to apply. */
+  table.credits.stacked,
+  table.credits.stacked :is(thead, tbody) {
+    display: block;
+  }
+  table.credits.stacked tbody tr {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    gap: 0.25rem var(--_space);
+    padding: calc(var(--_space) * 0.75) var(--_space);
+    border-bottom: 1px solid var(--_border);
+  }
+  table.credits.stacked td {
+    padding: 0;
+    border: none;
+    min-width: 0;
+  }
+  table.credits.stacked .date {
+    grid-area: 2 / 1;
+    font-size: 0.875em;
+  }
+  table.credits.stacked .available {
+    grid-area: 1 / 2;
+  }
+  table.credits.stacked .apply {
+    grid-column: 1 / -1;
+  }
+  table.credits.stacked .apply.none {
+    display: none;
+  }
 
   /* Amounts: lump sum and totals */
   .amounts {

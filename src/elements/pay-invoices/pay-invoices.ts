@@ -1563,26 +1563,31 @@ export class PayInvoices extends PayInvoicesBase {
 
   private renderCredits(): TemplateResult | typeof nothing {
     if (this.credits.length === 0) return nothing;
+    // Narrow, each credit is a card like the invoices (roles and column names as there).
+    const stacked = this.narrow.narrow;
+    const dateLabel = this.t('payInvoices.receipt.date');
+    const availableLabel = this.t('payInvoices.credits.col.available');
+    const applyLabel = this.t('payInvoices.credits.col.apply');
     return html`<section class="block" part="credits" aria-labelledby="credits-heading">
       <h3 id="credits-heading">${this.t('payInvoices.credits.heading')}</h3>
-      <table class="credits">
-        <thead>
-          <tr>
-            <th scope="col">${this.t('payInvoices.credits.col.number')}</th>
-            <th scope="col">${this.t('payInvoices.receipt.date')}</th>
-            <th scope="col" class="num">${this.t('payInvoices.credits.col.available')}</th>
-            <th scope="col">${this.t('payInvoices.credits.col.apply')}</th>
+      <table role="table" class="credits ${stacked ? 'stacked' : ''}">
+        <thead role="rowgroup">
+          <tr role="row" class=${stacked ? 'visually-hidden' : ''}>
+            <th role="columnheader" scope="col">${this.t('payInvoices.credits.col.number')}</th>
+            <th role="columnheader" scope="col">${dateLabel}</th>
+            <th role="columnheader" scope="col" class="num">${availableLabel}</th>
+            <th role="columnheader" scope="col">${applyLabel}</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           ${repeat(
             this.credits,
             (c) => c.id,
             (credit, i) => {
               const st = this.creditState.get(credit.id);
               const errorId = `credit-error-${i}`;
-              return html`<tr>
-                <td>
+              return html`<tr role="row">
+                <td role="cell">
                   <label class="inline">
                     <input
                       type="checkbox"
@@ -1594,9 +1599,11 @@ export class PayInvoices extends PayInvoicesBase {
                     ${this.t('payInvoices.credits.apply', { number: credit.number })}
                   </label>
                 </td>
-                <td>${calendarDate(credit.date, this.lang_)}</td>
-                <td class="num">${money(credit.amount, credit.currency, this.lang_)}</td>
-                <td>
+                <td role="cell" class="date" data-label=${dateLabel}>${calendarDate(credit.date, this.lang_)}</td>
+                <td role="cell" class="num available" data-label=${availableLabel}>
+                  ${money(credit.amount, credit.currency, this.lang_)}
+                </td>
+                <td role="cell" class="apply ${st && !st.applied ? 'none' : ''}" data-label=${applyLabel}>
                   ${!st
                     ? html`<span class="flag">${this.t('payInvoices.credits.flagged')}</span>`
                     : st.applied
