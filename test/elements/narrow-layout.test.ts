@@ -4,6 +4,7 @@
  * tables again.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import '../../src/define/invoice-list.js';
 import '../../src/define/pay-invoices.js';
 import type { InvoiceList } from '../../src/elements/invoice-list/invoice-list.js';
@@ -94,6 +95,33 @@ describe('narrow layout: <invoice-list>', () => {
     box.style.display = 'none';
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     expect(root(el).querySelector('.stacked')).to.equal(null);
+  });
+});
+
+describe('narrow layout: invoice details on a phone', () => {
+  it('at 375 px the dialog’s lines are cards: amount in view, column names shown; axe-clean', async () => {
+    await setViewport({ width: 375, height: 800 });
+    try {
+      const backend = new ListBackend({ viewer: CONTACT });
+      backend.invoices[ACME.id][0] = {
+        ...backend.invoices[ACME.id][0]!,
+        lines: [{ sku: 'H-1', description: 'Brass hinge, polished, box of 100', quantity: 1000, unitPrice: 125, amount: 125000 }],
+      };
+      const el = await fixture<InvoiceList>(html`<invoice-list .backend=${backend} locale="en-US"></invoice-list>`);
+      await listSettled(el);
+      await layout(el, true);
+      button(root(el), 'Details for invoice INV-1001')?.click();
+      const dialog = root(el).querySelector('dialog') as HTMLDialogElement;
+      await waitUntil(() => dialog.open && dialog.querySelector('.lines.stacked tbody tr'), 'the lines did not load stacked', WAIT);
+      const wrap = dialog.querySelector('.lines') as HTMLElement;
+      expect(wrap.scrollWidth, 'nothing to scroll sideways').to.be.at.most(wrap.clientWidth);
+      const amount = dialog.querySelector('tbody .amount') as HTMLElement;
+      expect(withinX(amount, dialog), 'the line amount within the dialog').to.equal(true);
+      expect(getComputedStyle(amount, '::before').content).to.equal('"Amount: "');
+      await expect(el).to.be.accessible();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 });
 

@@ -60,6 +60,7 @@ const tables = css`
     padding: 0;
     border: none;
     min-width: 0;
+    white-space: normal;
   }
   .stacked td[data-label]::before {
     content: attr(data-label) ': ';
@@ -307,6 +308,17 @@ export const invoiceListStyles = [
     }
     .stacked .sub {
       max-width: none;
+    }
+    /* The invoice's lines in the details dialog: the line, then quantity, unit price and amount. */
+    .lines.stacked tbody tr {
+      grid-template-columns: repeat(3, minmax(0, 1fr));
+    }
+    .lines.stacked .line {
+      grid-column: 1 / -1;
+    }
+    .lines.stacked :is(.qty, .unit, .amount) {
+      font-size: 0.875em;
+      text-align: start;
     }
     .history-head {
       display: flex;

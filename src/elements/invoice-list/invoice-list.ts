@@ -874,6 +874,11 @@ export class InvoiceList extends PayInvoicesBase {
     const lang = this.lang_;
     const money = (amount: number) => moneyText(amount, inv.currency, lang, this._tr);
     const pdf = d.full?.pdfUrl;
+    // On a narrow list (a phone), the lines stack into cards like the invoices.
+    const stacked = this._narrow.narrow;
+    const qty = this.t('invoiceList.details.line.quantity');
+    const unitPrice = this.t('invoiceList.details.line.unitPrice');
+    const amount = this.t('invoiceList.details.line.amount');
     return html`
       <dl>
         <dt>${this.t('invoiceList.details.status')}</dt>
@@ -911,23 +916,23 @@ export class InvoiceList extends PayInvoicesBase {
       ${d.full
         ? html`<h3>${this.t('invoiceList.details.lines')}</h3>
             ${d.full.lines && d.full.lines.length > 0
-              ? html`<div class="table-wrap">
-                  <table>
-                    <thead>
-                      <tr>
-                        <th scope="col">${this.t('invoiceList.details.line.description')}</th>
-                        <th scope="col" class="num">${this.t('invoiceList.details.line.quantity')}</th>
-                        <th scope="col" class="num">${this.t('invoiceList.details.line.unitPrice')}</th>
-                        <th scope="col" class="num">${this.t('invoiceList.details.line.amount')}</th>
+              ? html`<div class="table-wrap lines ${stacked ? 'stacked' : ''}">
+                  <table role="table">
+                    <thead role="rowgroup">
+                      <tr role="row" class=${stacked ? 'visually-hidden' : ''}>
+                        <th role="columnheader" scope="col">${this.t('invoiceList.details.line.description')}</th>
+                        <th role="columnheader" scope="col" class="num">${qty}</th>
+                        <th role="columnheader" scope="col" class="num">${unitPrice}</th>
+                        <th role="columnheader" scope="col" class="num">${amount}</th>
                       </tr>
                     </thead>
-                    <tbody>
+                    <tbody role="rowgroup">
                       ${d.full.lines.map(
-                        (l) => html`<tr>
-                          <td>${l.sku ? `${l.sku} · ` : ''}${l.description}</td>
-                          <td class="num">${formatQuantity(l.quantity, lang)}</td>
-                          <td class="num">${money(l.unitPrice)}</td>
-                          <td class="num">${money(l.amount)}</td>
+                        (l) => html`<tr role="row">
+                          <td role="cell" class="line">${l.sku ? `${l.sku} · ` : ''}${l.description}</td>
+                          <td role="cell" class="num qty" data-label=${qty}>${formatQuantity(l.quantity, lang)}</td>
+                          <td role="cell" class="num unit" data-label=${unitPrice}>${money(l.unitPrice)}</td>
+                          <td role="cell" class="num amount" data-label=${amount}>${money(l.amount)}</td>
                         </tr>`,
                       )}
                     </tbody>
