@@ -23,7 +23,7 @@ import {
 } from './support/handlers.js';
 import { openDetails, searchAccounts, showHistory, tableShown } from './support/invoice-list.js';
 import { formReady } from './support/pay-invoices.js';
-import { served, type CommonArgs } from './support/story.js';
+import { fetchFailed, inColumn, served, stillLoading, type CommonArgs } from './support/story.js';
 
 interface ListArgs extends CommonArgs {
   /** The account shown (worker: preselected; contact: fixed). */
@@ -100,7 +100,7 @@ export const ContactList: Story = {
 export const Narrow: Story = {
   ...served(demoBackend()),
   args: { account: '', mode: 'contact' },
-  decorators: [(story) => staticHtml`<div style="width: 360px">${story()}</div>`],
+  decorators: [inColumn(360)],
   render: (args) => renderList(args, { backend: contactRestBackend, drive: tableShown }),
 };
 
@@ -159,7 +159,16 @@ export const PaymentHistory: Story = {
 /** The payment history in a 360 px column: each payment is a card, its status in view. */
 export const NarrowPaymentHistory: Story = {
   ...PaymentHistory,
-  decorators: [(story) => staticHtml`<div style="width: 360px">${story()}</div>`],
+  decorators: [inColumn(360)],
+};
+
+/**
+ * An invoice's details on a phone: the list is narrow, so the dialog's lines are cards too (the
+ * line, then quantity, unit price and amount with their names).
+ */
+export const NarrowDetailsDialog: Story = {
+  ...DetailsDialog,
+  decorators: [inColumn(360)],
 };
 
 /** Invoices with payments pending (paid online, not yet posted by the ERP). */
@@ -199,7 +208,7 @@ class PayViewLoadingList extends InvoiceList {
     return false;
   }
   protected override loadPayView(): Promise<void> {
-    return new Promise<void>(() => {});
+    return stillLoading();
   }
 }
 class PayViewUnavailableList extends InvoiceList {
@@ -207,7 +216,7 @@ class PayViewUnavailableList extends InvoiceList {
     return false;
   }
   protected override loadPayView(): Promise<void> {
-    return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    return fetchFailed();
   }
 }
 defineElement('story-invoice-list-pay-loading', PayViewLoadingList);

@@ -49,7 +49,7 @@ import {
   writeMemo,
 } from './support/pay-invoices.js';
 import { TEST_CARDS } from './support/payment-method-modal.js';
-import { served, type CommonArgs } from './support/story.js';
+import { fetchFailed, inColumn, served, stillLoading, type CommonArgs } from './support/story.js';
 
 interface PayArgs extends CommonArgs {
   /** The account paid (Acme C-1001 by default). */
@@ -154,7 +154,7 @@ export const PartialAmounts: Story = {
  */
 export const Narrow: Story = {
   ...served(demoBackend()),
-  decorators: [(story) => staticHtml`<div style="width: 360px">${story()}</div>`],
+  decorators: [inColumn(360)],
   render: (args) =>
     renderPay(args, {
       drive: async (el) => {
@@ -509,7 +509,7 @@ class ManageLoadingForm extends PayInvoices {
     return false;
   }
   protected override loadSavedMethods(): Promise<void> {
-    return new Promise<void>(() => {});
+    return stillLoading();
   }
 }
 class ManageUnavailableForm extends PayInvoices {
@@ -517,7 +517,7 @@ class ManageUnavailableForm extends PayInvoices {
     return false;
   }
   protected override loadSavedMethods(): Promise<void> {
-    return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    return fetchFailed();
   }
 }
 defineElement('story-pay-invoices-manage-loading', ManageLoadingForm);

@@ -8,7 +8,7 @@ import type { PaymentMethodModal } from '../src/elements/payment-method-modal/pa
 import { createSeed, MERCHANT_NAME } from '../src/demo-backend/index.js';
 import { setup } from './support/drive.js';
 import { bankWithErrors, cardWithErrors, openModal, UnavailableCollector } from './support/payment-method-modal.js';
-import type { CommonArgs } from './support/story.js';
+import { fetchFailed, type CommonArgs } from './support/story.js';
 
 interface ModalArgs extends CommonArgs {
   /** `card` or `ach`. */
@@ -93,7 +93,7 @@ export const Unavailable: Story = {
 export const EntryCodeNotLoaded: Story = {
   render: (args) =>
     renderModal(args, {
-      collector: () => deferCollector('sandbox', true, () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'))),
+      collector: () => deferCollector('sandbox', true, fetchFailed),
     }),
 };
 

@@ -89,12 +89,22 @@ describe('narrow layout: <invoice-list>', () => {
     expect(getComputedStyle(first.querySelector('.due') as Element, '::before').content).to.equal('none');
   });
 
-  it('a hidden list (no width) keeps its table layout', async () => {
+  it('a hidden list (no width) keeps its table layout; shown narrow, it stacks within the same wait', async () => {
     const { box, el } = await inBox<InvoiceList>(1100, html`<invoice-list .backend=${new ListBackend({ viewer: CONTACT })} locale="en-US"></invoice-list>`);
     await listSettled(el);
+    /** Long enough for the observer to report and the switch (made a frame later) to render. */
+    const settle = async (): Promise<void> => {
+      for (let i = 0; i < 4; i++) await new Promise((r) => requestAnimationFrame(r));
+      await el.updateComplete;
+    };
     box.style.display = 'none';
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    expect(root(el).querySelector('.stacked')).to.equal(null);
+    await settle();
+    expect(root(el).querySelector('.stacked'), 'hidden: still a table').to.equal(null);
+    // The same wait is enough to see a real change of width: shown at 360 px, it stacks.
+    box.style.width = '360px';
+    box.style.display = '';
+    await settle();
+    expect(root(el).querySelector('.stacked'), 'shown narrow: cards').to.not.equal(null);
   });
 });
 

@@ -149,15 +149,22 @@ describe('defineOnDemand (the script-tag bundle\'s registration of the pay view)
     return { name, calls: () => calls, failing: (on) => (fail = on) };
   }
 
+  /** `<name>` inside the open shadow root of a `<div>` on the page (where no document observer sees it). */
+  function inShadowRoot(name: string): { host: HTMLElement; el: HTMLElement } {
+    const host = document.createElement('div');
+    const el = document.createElement(name);
+    host.attachShadow({ mode: 'open' }).append(el);
+    document.body.append(host);
+    return { host, el };
+  }
+
   it('fetches a tag the document uses at once, a tag added later when it is added, and one inside a shadow root when the page is idle', async () => {
     const inDocument = tag();
     const later = tag();
     const shadowed = tag();
     const present = document.createElement(inDocument.name);
     document.body.append(present);
-    const host = document.createElement('div');
-    host.attachShadow({ mode: 'open' }).append(document.createElement(shadowed.name));
-    document.body.append(host);
+    const { host } = inShadowRoot(shadowed.name);
     try {
       defineOnDemand([inDocument.name, later.name, shadowed.name]);
       // Synchronously: only the tag the document uses.
@@ -182,9 +189,7 @@ describe('defineOnDemand (the script-tag bundle\'s registration of the pay view)
 
   it('a page whose load event never comes (a hanging image) still gets its shadow-root tags after the load wait', async () => {
     const shadowed = tag();
-    const host = document.createElement('div');
-    host.attachShadow({ mode: 'open' }).append(document.createElement(shadowed.name));
-    document.body.append(host);
+    const { host } = inShadowRoot(shadowed.name);
     // This page loaded long ago: make it look like one still waiting for its load event.
     Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'interactive' });
     try {
@@ -228,10 +233,7 @@ describe('defineOnDemand (the script-tag bundle\'s registration of the pay view)
 
   it('a tag only a shadow root uses: after a failed idle fetch, tried again after the delays, then when the browser is back online', async () => {
     const t = tag(2);
-    const host = document.createElement('div');
-    const inShadow = document.createElement(t.name);
-    host.attachShadow({ mode: 'open' }).append(inShadow);
-    document.body.append(host);
+    const { host, el: inShadow } = inShadowRoot(t.name);
     const { errors, restore } = captureConsoleErrors();
     try {
       defineOnDemand([t.name], { retryDelaysMs: [30] });

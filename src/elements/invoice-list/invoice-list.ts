@@ -79,6 +79,9 @@ const SEARCH_DELAY_MS = 300;
  * the element continues in place into `<pay-invoices>` for that invoice, and comes back to the
  * (reloaded) list on that element's `pay-back`.
  *
+ * Narrower than 880 px (a phone, a side panel), each invoice is a card instead of a table row, with
+ * Pay Now in view; the payment history does the same under 700 px.
+ *
  * @tagname invoice-list
  * @summary Invoices of an account, with Pay Now, details and payment history.
  *

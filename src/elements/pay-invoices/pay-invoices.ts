@@ -130,6 +130,9 @@ interface RowText {
  * totals with surcharge, **Make Payment** exactly once (idempotency key kept in session storage
  * until the outcome is known), then the receipt.
  *
+ * Narrower than 760 px (a phone, a side panel), each invoice and credit is a card instead of a
+ * table row, its amount field under it once selected.
+ *
  * @tagname pay-invoices
  * @summary Pay one or many open invoices by card or bank account (ACH).
  *
